@@ -1,0 +1,32 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+/**
+ * One jest config, switched by TEST_TYPE like Medusa's starter:
+ *   unit              src/**\/__tests__/**\/*.unit.spec.ts (no services)
+ *   integration:http  integration-tests/http/*.spec.ts (real PostgreSQL, and Redis where a suite asks)
+ */
+module.exports = {
+  transform: {
+    "^.+\\.[jt]s$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true },
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/"],
+  setupFiles: ["./integration-tests/setup.js"],
+}
+
+if (process.env.TEST_TYPE === "integration:http") {
+  module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
+} else if (process.env.TEST_TYPE === "unit") {
+  module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
+} else {
+  throw new Error("TEST_TYPE must be unit or integration:http (use npm test, npm run test:unit or npm run test:integration:http)")
+}

@@ -1,0 +1,81 @@
+import { z } from "@medusajs/framework/zod"
+import { SSL_MODES } from "./database"
+import { ConfigError } from "./errors"
+
+export const WORKER_MODES = ["server", "worker", "shared"] as const
+export type WorkerMode = (typeof WORKER_MODES)[number]
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes")
+
+/**
+ * Every variable the configuration module reads, with its shape. The
+ * `.env.template` test compares its keys with the template, so a variable the
+ * code reads cannot go undocumented. Values are strings as the environment
+ * delivers them; an empty string counts as unset (Railway and .env files leave
+ * blanks behind).
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+
+  DATABASE_URL: z.string().optional(),
+  DATABASE_SSL: z.enum(SSL_MODES, { error: `must be one of ${SSL_MODES.join(", ")}` }).optional(),
+  DATABASE_CA_CERT: z.string().optional(),
+  DATABASE_EXTRA: z.string().optional(),
+  DATABASE_POOL_MAX: z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be at least 1" })
+    .max(200, { error: "must be at most 200" })
+    .optional(),
+
+  REDIS_URL: z.string().optional(),
+
+  JWT_SECRET: z.string().optional(),
+  COOKIE_SECRET: z.string().optional(),
+
+  STORE_CORS: z.string().optional(),
+  ADMIN_CORS: z.string().optional(),
+  AUTH_CORS: z.string().optional(),
+
+  MEDUSA_WORKER_MODE: z
+    .enum(WORKER_MODES, { error: `must be one of ${WORKER_MODES.join(", ")}` })
+    .optional(),
+  DISABLE_MEDUSA_ADMIN: booleanFlag.optional(),
+  MEDUSA_BACKEND_URL: z.string().optional(),
+})
+
+export type Env = z.infer<typeof envSchema>
+export type RawEnv = Record<string, string | undefined>
+
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as Array<keyof Env>
+
+/** Validates the environment; the first problem becomes a one-line ConfigError. */
+export function parseEnv(raw: RawEnv): Env {
+  const relevant: Record<string, string> = {}
+  for (const key of CONFIG_VARIABLES) {
+    const value = raw[key]
+    if (value !== undefined && value.trim() !== "") {
+      relevant[key] = value
+    }
+  }
+  const result = envSchema.safeParse(relevant)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    const variable = String(issue.path[0] ?? "environment")
+    const given = relevant[variable]
+    // Echo short, non-secret values back; never echo secrets or URLs.
+    const echo = given !== undefined && isEchoable(variable) ? ` (got "${given}")` : ""
+    throw new ConfigError(variable, `${issue.message}${echo}`)
+  }
+  return result.data
+}
+
+function isEchoable(variable: string): boolean {
+  return !/SECRET|PASSWORD|URL|CERT|EXTRA/.test(variable)
+}
+
+export function isProduction(env: Pick<Env, "NODE_ENV">): boolean {
+  return env.NODE_ENV === "production"
+}

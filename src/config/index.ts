@@ -1,0 +1,118 @@
+import { readFileSync } from "node:fs"
+import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/framework/types"
+import { corsSettings } from "./cors"
+import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
+import { isProduction, parseEnv, type RawEnv } from "./env"
+import { ConfigError } from "./errors"
+import { maskUrl } from "./mask"
+import { modeSettings, type ModeSettings } from "./mode"
+import { parseRedisUrl, redisModules, type RedisSettings } from "./redis"
+import { resolveSecret } from "./secrets"
+
+export { ConfigError } from "./errors"
+export { maskUrl, maskSecretsInText } from "./mask"
+
+export interface BuiltConfig {
+  /** What medusa-config.ts hands to defineConfig. */
+  config: InputConfig
+  mode: ModeSettings
+  database?: DatabaseSettings
+  redis?: RedisSettings
+  /** One line each for the operator, secrets masked. */
+  summary: string[]
+  warnings: string[]
+}
+
+export interface BuildOptions {
+  readTextFile?: ReadTextFile
+}
+
+const readUtf8: ReadTextFile = (path) => readFileSync(path, "utf8")
+
+/**
+ * The whole environment-to-configuration step: validate, then assemble the
+ * Medusa config from small pure pieces. It never connects to anything, because
+ * `medusa build` loads the same config where no database or Redis is reachable.
+ */
+export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltConfig {
+  const env = parseEnv(rawEnv)
+  const production = isProduction(env)
+  const mode = modeSettings(env.MEDUSA_WORKER_MODE, env.DISABLE_MEDUSA_ADMIN)
+  const database = databaseSettings(env, options.readTextFile ?? readUtf8)
+  const redis = env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined
+
+  if (production && !redis) {
+    throw new ConfigError(
+      "REDIS_URL",
+      "is required in production (without it Medusa silently uses an in-memory event bus, locking and workflow engine); on Railway set REDIS_URL=${{Redis.REDIS_URL}}"
+    )
+  }
+  if (production && !database) {
+    throw new ConfigError(
+      "DATABASE_URL",
+      "is required in production; Supabase: the transaction pooler URL, postgres://postgres.REF:PASSWORD@REGION.pooler.supabase.com:6543/postgres"
+    )
+  }
+
+  const cors = corsSettings(env, production)
+  const config: InputConfig = {
+    projectConfig: {
+      databaseUrl: database?.url,
+      databaseDriverOptions: database?.driverOptions,
+      redisUrl: redis?.url,
+      redisOptions: redis?.options,
+      workerMode: mode.workerMode,
+      http: {
+        ...cors,
+        jwtSecret: resolveSecret("JWT_SECRET", env.JWT_SECRET, production),
+        cookieSecret: resolveSecret("COOKIE_SECRET", env.COOKIE_SECRET, production),
+      },
+    },
+    admin: {
+      disable: mode.adminDisabled,
+      backendUrl: env.MEDUSA_BACKEND_URL,
+    },
+    modules: redis ? redisModules(redis) : [],
+  }
+  if (redis) {
+    // The Caching Module (successor of the deprecated cache-redis) does
+    // nothing unless this flag is on. MEDUSA_FF_CACHING=false still wins.
+    config.featureFlags = { caching: true }
+  }
+
+  return {
+    config,
+    mode,
+    database,
+    redis,
+    summary: summaryLines(mode, database, redis),
+    warnings: [...(database?.warnings ?? []), ...(redis?.warnings ?? [])],
+  }
+}
+
+function summaryLines(mode: ModeSettings, database?: DatabaseSettings, redis?: RedisSettings): string[] {
+  const lines = [
+    `mode: ${mode.workerMode}; admin ${mode.adminDisabled ? `off (${mode.adminDisabledBecause})` : "on"}`,
+  ]
+  if (database) {
+    const tls =
+      database.sslMode === "disable"
+        ? "off"
+        : `${database.sslMode}${database.caProvided ? " with CA" : ""}`
+    lines.push(
+      `database: ${database.host}:${database.port}/${database.database}; ${database.pooler}${database.pooler === "direct" ? " connection" : " pooler"}; TLS ${tls} (${database.sslSource})`
+    )
+  } else {
+    lines.push("database: DATABASE_URL not set")
+  }
+  if (redis) {
+    lines.push(
+      `redis: ${maskUrl(redis.url)}; event bus, workflow engine, locking, caching and sessions on Redis${redis.railwayPrivate ? " (family=0 for Railway's private network)" : ""}`
+    )
+  } else {
+    lines.push(
+      "redis: REDIS_URL not set; in-memory event bus, locking, workflow engine and sessions (development only)"
+    )
+  }
+  return lines
+}

@@ -1,0 +1,34 @@
+import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/framework/types"
+import { buildConfig } from "./index"
+import { ConfigError } from "./errors"
+import { maskSecretsInText } from "./mask"
+
+const LOGGED = Symbol.for("beauty-shop.config-logged")
+
+/**
+ * The impure edge of the config module, used only by medusa-config.ts: build,
+ * say once per process what was configured, and turn a ConfigError into one
+ * line on stderr and exit code 1 instead of a stack trace.
+ */
+export function configFromEnvironment(env: NodeJS.ProcessEnv): InputConfig {
+  try {
+    const built = buildConfig(env)
+    const globals = globalThis as Record<symbol, unknown>
+    if (!globals[LOGGED]) {
+      globals[LOGGED] = true
+      for (const line of built.summary) {
+        console.log(`[config] ${line}`)
+      }
+      for (const line of built.warnings) {
+        console.warn(`[config] warning: ${maskSecretsInText(line)}`)
+      }
+    }
+    return built.config
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`[config] error: ${maskSecretsInText(error.message)}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}
