@@ -4,3 +4,11 @@
 const { MetadataStorage } = require("@medusajs/framework/mikro-orm/core")
 
 MetadataStorage.clear()
+
+// medusaIntegrationTestRunner creates and drops a database per suite on this
+// server. "localhost" (not 127.0.0.1) because the runner turns TLS on for any
+// other host name, and the machine's PostgreSQL speaks plain TCP.
+process.env.DB_HOST = process.env.DB_HOST || "localhost"
+process.env.DB_PORT = process.env.DB_PORT || "5432"
+process.env.DB_USERNAME = process.env.DB_USERNAME || "postgres"
+process.env.DB_PASSWORD = process.env.DB_PASSWORD || ""
