@@ -1,0 +1,111 @@
+import type { Logger, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+export const WEBSHOP_CHANNEL = "Webshop"
+export const STOREFRONT_KEY_TITLE = "Webshop storefront"
+export const DENMARK_REGION = "Danmark"
+
+export interface MinimalStore {
+  salesChannelId: string
+  regionId: string
+  publishableKey: string
+  /** What this run changed; empty when everything already existed. */
+  created: string[]
+}
+
+/**
+ * The least a storefront needs to list products: the store's currencies
+ * (DKK default, EUR), a Denmark region, a sales channel and a publishable key
+ * linked to it. Each piece is looked up first, so a second run changes
+ * nothing and a partial earlier run is completed rather than duplicated.
+ */
+export async function ensureMinimalStore(container: MedusaContainer): Promise<MinimalStore> {
+  const logger = container.resolve<Logger>(ContainerRegistrationKeys.LOGGER)
+  const created: string[] = []
+
+  const salesChannelModule = container.resolve(Modules.SALES_CHANNEL)
+  let [channel] = await salesChannelModule.listSalesChannels({ name: WEBSHOP_CHANNEL })
+  if (!channel) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: { salesChannelsData: [{ name: WEBSHOP_CHANNEL, description: "The beauty shop's own storefront" }] },
+    })
+    channel = result[0]
+    created.push(`sales channel "${WEBSHOP_CHANNEL}"`)
+  }
+
+  const storeModule = container.resolve(Modules.STORE)
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+  const currencies = (store.supported_currencies ?? []).map((c) => c.currency_code).sort()
+  const defaultCurrency = store.supported_currencies?.find((c) => c.is_default)?.currency_code
+  if (
+    currencies.join(",") !== "dkk,eur" ||
+    defaultCurrency !== "dkk" ||
+    store.default_sales_channel_id !== channel.id
+  ) {
+    await updateStoresWorkflow(container).run({
+      input: {
+        selector: { id: store.id },
+        update: {
+          name: "Beauty Shop",
+          supported_currencies: [
+            { currency_code: "dkk", is_default: true },
+            { currency_code: "eur" },
+          ],
+          default_sales_channel_id: channel.id,
+        },
+      },
+    })
+    created.push("store currencies DKK (default) and EUR")
+  }
+
+  const regionModule = container.resolve(Modules.REGION)
+  let [region] = await regionModule.listRegions({ name: DENMARK_REGION })
+  if (!region) {
+    const { result } = await createRegionsWorkflow(container).run({
+      input: {
+        regions: [
+          { name: DENMARK_REGION, currency_code: "dkk", countries: ["dk"], payment_providers: ["pp_system_default"] },
+        ],
+      },
+    })
+    region = result[0]
+    created.push(`region "${DENMARK_REGION}" (DKK)`)
+  }
+
+  const apiKeyModule = container.resolve(Modules.API_KEY)
+  let [key] = await apiKeyModule.listApiKeys({ title: STOREFRONT_KEY_TITLE, type: "publishable" })
+  if (!key) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: STOREFRONT_KEY_TITLE, type: "publishable", created_by: "" }] },
+    })
+    key = result[0]
+    created.push(`publishable API key "${STOREFRONT_KEY_TITLE}"`)
+  }
+
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: keys } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "sales_channels.id"],
+    filters: { id: key.id },
+  })
+  const linkedChannels: Array<{ id: string } | null> = keys[0]?.sales_channels ?? []
+  const linked = linkedChannels.some((c) => c?.id === channel.id)
+  if (!linked) {
+    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [channel.id] } })
+    created.push(`link from the key to "${WEBSHOP_CHANNEL}"`)
+  }
+
+  if (created.length) {
+    logger.info(`Seed: created ${created.join(", ")}`)
+  } else {
+    logger.info("Seed: the store was already set up; nothing changed")
+  }
+  return { salesChannelId: channel.id, regionId: region.id, publishableKey: key.token, created }
+}

@@ -1,0 +1,11 @@
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ensureMinimalStore } from "./lib/minimal-store"
+
+/**
+ * `npm run seed`: sets up what a storefront needs (see ensureMinimalStore)
+ * and prints the publishable key. Safe to run again.
+ */
+export default async function seed({ container }: ExecArgs) {
+  const store = await ensureMinimalStore(container)
+  console.log(`\nPublishable API key (header x-publishable-api-key): ${store.publishableKey}\n`)
+}
