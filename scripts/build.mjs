@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run build`: the one artifact both Railway services run.
+ *
+ * 1. `medusa build` compiles the backend to .medusa/server and bundles the
+ *    admin into .medusa/server/public/admin. The admin is always built, also
+ *    for the worker's image, so server and worker run the very same build
+ *    (events are only queued where the emitting process has the subscriber
+ *    code, see FACTS) and "admin disabled at build but enabled at run" cannot
+ *    happen.
+ * 2. Fails if the admin's index.html is missing: the seed's first deploy
+ *    died on exactly that at start-up; here it dies at build time instead.
+ * 3. Installs the production dependencies inside .medusa/server, so the
+ *    start and migrate commands need nothing else. (`npm ci` fails there
+ *    with Medusa 2.21's generated lock file; `npm install --omit=dev` works.)
+ *
+ * Nothing here connects to a database or Redis: Railway's private network
+ * does not exist while an image is being built.
+ */
+import { spawnSync } from "node:child_process"
+import { existsSync } from "node:fs"
+import { join } from "node:path"
+import { ADMIN_INDEX, ROOT, SERVER_DIR, fail } from "./lib/built-app.mjs"
+
+const started = Date.now()
+const seconds = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+
+/** @param {string} command @param {string[]} args @param {{ cwd: string, env?: NodeJS.ProcessEnv }} options */
+function run(command, args, options) {
+  const result = spawnSync(command, args, { stdio: "inherit", ...options })
+  if (result.status !== 0) {
+    fail(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`)
+  }
+}
+
+const medusa = join(ROOT, "node_modules", ".bin", "medusa")
+if (!existsSync(medusa)) {
+  fail("node_modules is missing; run `npm ci` first")
+}
+
+console.log("[build] medusa build (backend and admin)")
+run(medusa, ["build"], {
+  cwd: ROOT,
+  env: { ...process.env, MEDUSA_WORKER_MODE: "server", DISABLE_MEDUSA_ADMIN: "false" },
+})
+if (!existsSync(ADMIN_INDEX)) {
+  fail(
+    "medusa build produced no admin bundle (.medusa/server/public/admin/index.html); the server would fail with \"Could not find index.html in the admin build directory\""
+  )
+}
+console.log(`[build] admin bundle present (${seconds()})`)
+
+console.log("[build] installing production dependencies in .medusa/server")
+run("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: SERVER_DIR })
+console.log(`[build] done in ${seconds()}: .medusa/server is ready for npm run start:server / start:worker`)

@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+// @ts-check
+/**
+ * `npm run migrate`: `medusa db:migrate` for a deploy (Railway runs it as the
+ * server's pre-deploy command).
+ *
+ * Migration scripts guard themselves with a session-level advisory lock
+ * (pg_try_advisory_lock / pg_advisory_unlock). Through a transaction pooler
+ * the lock and the unlock can land on different server sessions, so two
+ * deploys migrating at once are not kept apart and a lock can be left behind.
+ * So migrations go through DATABASE_MIGRATION_URL, Supabase's session pooler
+ * (port 5432) or direct connection. With only a transaction-pooler
+ * DATABASE_URL this refuses rather than silently falling back.
+ *
+ * Supabase's session pooler admits 15 clients per user and database, shared
+ * with everything else using it, so the migration caps its own pools
+ * (MIGRATION_POOL_MAX per process; db:migrate runs up to three processes).
+ *
+ * Idempotent: Medusa skips applied migrations, so a second run changes
+ * nothing and exits 0.
+ */
+import { spawnSync } from "node:child_process"
+import { createRequire } from "node:module"
+import { join } from "node:path"
+import { BUILT_MEDUSA, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
+
+const MIGRATION_POOL_MAX = "3"
+
+const missing = missingBuildOutput({ admin: false })
+if (missing) {
+  fail(`${missing} is missing: run npm run build first`)
+}
+
+// The same URL parsing and pooler detection as the running app.
+const require = createRequire(import.meta.url)
+/** @type {typeof import("../src/config/database")} */
+const database = require(join(SERVER_DIR, "src", "config", "database.js"))
+/** @type {typeof import("../src/config/mask")} */
+const { maskUrl } = require(join(SERVER_DIR, "src", "config", "mask.js"))
+/** @type {typeof import("../src/config/errors")} */
+const { ConfigError } = require(join(SERVER_DIR, "src", "config", "errors.js"))
+
+/** @param {string} variable @param {string} url */
+function poolerOf(variable, url) {
+  try {
+    const parsed = database.parseDatabaseUrl(url, variable)
+    return database.detectPooler(parsed.host, parsed.port)
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message)
+    throw error
+  }
+}
+
+const migrationUrl = process.env.DATABASE_MIGRATION_URL?.trim()
+const runtimeUrl = process.env.DATABASE_URL?.trim()
+/** @type {string} */
+let url
+if (migrationUrl) {
+  if (poolerOf("DATABASE_MIGRATION_URL", migrationUrl) === "transaction") {
+    fail(
+      "DATABASE_MIGRATION_URL points at a transaction pooler (port 6543), which breaks the session advisory locks migrations take; use Supabase's session pooler (same host, port 5432) or the direct connection"
+    )
+  }
+  url = migrationUrl
+  console.log(`[migrate] through DATABASE_MIGRATION_URL ${maskUrl(url)}`)
+} else if (runtimeUrl) {
+  if (poolerOf("DATABASE_URL", runtimeUrl) === "transaction") {
+    fail(
+      "DATABASE_MIGRATION_URL is not set and DATABASE_URL is a transaction pooler (port 6543), which breaks the session advisory locks migrations take; set DATABASE_MIGRATION_URL to Supabase's session pooler (port 5432) or direct connection"
+    )
+  }
+  url = runtimeUrl
+  console.log(`[migrate] DATABASE_MIGRATION_URL not set; DATABASE_URL is not a transaction pooler, using it: ${maskUrl(url)}`)
+} else {
+  fail("neither DATABASE_MIGRATION_URL nor DATABASE_URL is set; nothing to migrate")
+}
+
+const started = Date.now()
+const result = spawnSync(BUILT_MEDUSA, ["db:migrate", "--execute-safe-links"], {
+  cwd: SERVER_DIR,
+  stdio: "inherit",
+  env: {
+    ...process.env,
+    DATABASE_URL: url,
+    DATABASE_POOL_MAX: MIGRATION_POOL_MAX,
+    NODE_ENV: process.env.NODE_ENV || "production",
+  },
+})
+if (result.status !== 0) {
+  fail(`medusa db:migrate failed (exit ${result.status ?? result.signal})`)
+}
+console.log(`[migrate] done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
