@@ -1,0 +1,81 @@
+// Railway Infrastructure as Code: `railway config plan` / `railway config apply`
+// (Railway CLI >= 5.42.1) evaluate this file with Node's type stripping, so it
+// keeps to erasable TypeScript (no enums, `import type`, `.ts`/.json paths).
+//
+// Declares the shop's three services: Redis, the HTTP server and the background
+// worker, both built from this repo with the settings in ./deploy.json (the one
+// source of truth the config files and tests are checked against).
+//
+// Values that are the same for both services and secret or per-shop (database
+// URLs, secrets, CORS origins) are Railway *shared variables* of the
+// environment, set once with `railway variables --shared` or in the dashboard;
+// this file only references them, so no secret is ever in the repo.
+import { defineRailway, github, project, redis, service } from "railway/iac"
+import type { ServiceConfigInput } from "railway/iac"
+import settings from "./deploy.json" with { type: "json" }
+
+/** The GitHub repository Railway builds from; change it to the shop's own. */
+export const REPOSITORY = "beauty-shop/backend"
+export const BRANCH = "main"
+
+type RestartPolicy = "ON_FAILURE" | "ALWAYS" | "NEVER"
+type Builder = "NIXPACKS" | "DOCKERFILE" | "RAILPACK" | "HEROKU" | "PAKETO"
+
+export default defineRailway((ctx) => {
+  // The name "Redis" makes references render as ${{Redis.REDIS_URL}}: the
+  // private URL (no egress billing); the config adds family=0 for IPv6.
+  const cache = redis("Redis")
+
+  const common = {
+    source: github(REPOSITORY, { branch: BRANCH }),
+    build: {
+      builder: settings.build.builder as Builder,
+      buildCommand: settings.build.buildCommand,
+      watchPatterns: settings.build.watchPatterns,
+    },
+    healthcheck: settings.deploy.healthcheckPath,
+    healthcheckTimeout: settings.deploy.healthcheckTimeout,
+    deploy: {
+      restartPolicyType: settings.deploy.restartPolicyType as RestartPolicy,
+      restartPolicyMaxRetries: settings.deploy.restartPolicyMaxRetries,
+      drainingSeconds: settings.deploy.drainingSeconds,
+    },
+  } satisfies ServiceConfigInput
+
+  const sharedVariables = {
+    NODE_ENV: "production",
+    DATABASE_URL: ctx.shared.DATABASE_URL,
+    DATABASE_CA_CERT: ctx.shared.DATABASE_CA_CERT,
+    REDIS_URL: cache.env.REDIS_URL,
+    JWT_SECRET: ctx.shared.JWT_SECRET,
+    COOKIE_SECRET: ctx.shared.COOKIE_SECRET,
+    STORE_CORS: ctx.shared.STORE_CORS,
+    ADMIN_CORS: ctx.shared.ADMIN_CORS,
+    AUTH_CORS: ctx.shared.AUTH_CORS,
+  }
+
+  const server = service("server", {
+    ...common,
+    start: settings.services.server.startCommand,
+    // Runs once per deploy, before the new server takes traffic; a failure
+    // keeps the old deployment running.
+    preDeploy: settings.services.server.preDeployCommand,
+    env: {
+      ...sharedVariables,
+      // Only the migration needs the session connection.
+      DATABASE_MIGRATION_URL: ctx.shared.DATABASE_MIGRATION_URL,
+      MEDUSA_WORKER_MODE: settings.services.server.workerMode,
+    },
+  })
+
+  const worker = service("worker", {
+    ...common,
+    start: settings.services.worker.startCommand,
+    env: {
+      ...sharedVariables,
+      MEDUSA_WORKER_MODE: settings.services.worker.workerMode,
+    },
+  })
+
+  return project("beauty-shop", { resources: [cache, server, worker] })
+})
