@@ -5,6 +5,7 @@ loadEnv("test", process.cwd())
  * One jest config, switched by TEST_TYPE like Medusa's starter:
  *   unit              src/**\/__tests__/**\/*.unit.spec.ts (no services)
  *   integration:http  integration-tests/http/*.spec.ts (real PostgreSQL, and Redis where a suite asks)
+ *   deploy            integration-tests/deploy/*.spec.ts (the Railway deploy rehearsal)
  */
 module.exports = {
   transform: {
@@ -25,8 +26,10 @@ module.exports = {
 
 if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
+} else if (process.env.TEST_TYPE === "deploy") {
+  module.exports.testMatch = ["**/integration-tests/deploy/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
 } else {
-  throw new Error("TEST_TYPE must be unit or integration:http (use npm test, npm run test:unit or npm run test:integration:http)")
+  throw new Error("TEST_TYPE must be unit, integration:http or deploy (use npm test, npm run test:unit or npm run test:integration:http)")
 }

@@ -42,8 +42,10 @@ export default defineRailway((ctx) => {
     },
   } satisfies ServiceConfigInput
 
+  // NODE_ENV is not set here: the start and migrate scripts default it to
+  // production, and as a service variable it would also reach the build,
+  // where npm would then skip the devDependencies the build needs.
   const sharedVariables = {
-    NODE_ENV: "production",
     DATABASE_URL: ctx.shared.DATABASE_URL,
     DATABASE_CA_CERT: ctx.shared.DATABASE_CA_CERT,
     REDIS_URL: cache.env.REDIS_URL,

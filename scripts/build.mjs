@@ -36,7 +36,16 @@ function run(command, args, options) {
 
 const medusa = join(ROOT, "node_modules", ".bin", "medusa")
 if (!existsSync(medusa)) {
-  fail("node_modules is missing; run `npm ci` first")
+  fail("node_modules is missing; run `npm ci --include=dev` first")
+}
+// medusa build loads medusa-config.ts through ts-node and bundles the admin
+// with Vite: devDependencies. `npm ci` skips them when NODE_ENV=production.
+for (const tool of ["ts-node", "typescript", "vite"]) {
+  if (!existsSync(join(ROOT, "node_modules", tool))) {
+    fail(
+      `devDependency ${tool} is not installed (was npm ci run with NODE_ENV=production?); install with: npm ci --include=dev`
+    )
+  }
 }
 
 console.log("[build] medusa build (backend and admin)")

@@ -22,6 +22,7 @@ const RESULTS = join(ROOT, "test-results")
 const SUITES = [
   { name: "unit", testType: "unit", needs: [] },
   { name: "integration:http", testType: "integration:http", needs: ["postgres", "redis"] },
+  { name: "deploy", testType: "deploy", needs: ["postgres", "redis"] },
 ]
 
 const requested = process.argv.slice(2)

@@ -9,7 +9,7 @@ import { join } from "node:path"
 import Ajv from "ajv"
 import Ajv2020 from "ajv/dist/2020"
 import { createRailwayContext, project } from "railway/iac"
-import { parse as parseToml } from "smol-toml"
+import { parseToml } from "../../integration-tests/helpers/toml"
 import program from "../../.railway/railway"
 import settings from "../../.railway/deploy.json"
 
@@ -147,7 +147,9 @@ describe("the Infrastructure as Code file (.railway/railway.ts)", () => {
     for (const shared of ["DATABASE_URL", "JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS"]) {
       expect([shared, variables[shared]]).toEqual([shared, { type: "sharedReference", name: shared }])
     }
-    expect(variables.NODE_ENV).toEqual({ type: "literal", value: "production" })
+    // Left to the start scripts: as a service variable it would reach the
+    // build too, where npm then skips the devDependencies the build needs.
+    expect(variables.NODE_ENV).toBeUndefined()
   })
 
   it("gives DATABASE_MIGRATION_URL to the service that migrates", async () => {
@@ -157,10 +159,10 @@ describe("the Infrastructure as Code file (.railway/railway.ts)", () => {
 })
 
 describe("commands and versions", () => {
-  it("every command in every deploy file is npm ci or an existing npm script", () => {
+  it("every command in every deploy file is the install command or an existing npm script", () => {
     const problems = allDeployCommands()
       .map(({ where, command }) => {
-        if (command === "npm ci") {
+        if (command === "npm ci --include=dev") {
           return undefined
         }
         const script = command.match(/^npm run ([\w:-]+)$/)?.[1]
