@@ -33,7 +33,6 @@ export default defineRailway((ctx) => {
       buildCommand: settings.build.buildCommand,
       watchPatterns: settings.build.watchPatterns,
     },
-    healthcheck: settings.deploy.healthcheckPath,
     healthcheckTimeout: settings.deploy.healthcheckTimeout,
     deploy: {
       restartPolicyType: settings.deploy.restartPolicyType as RestartPolicy,
@@ -59,6 +58,7 @@ export default defineRailway((ctx) => {
   const server = service("server", {
     ...common,
     start: settings.services.server.startCommand,
+    healthcheck: settings.services.server.healthcheckPath,
     // Runs once per deploy, before the new server takes traffic; a failure
     // keeps the old deployment running.
     preDeploy: settings.services.server.preDeployCommand,
@@ -73,6 +73,7 @@ export default defineRailway((ctx) => {
   const worker = service("worker", {
     ...common,
     start: settings.services.worker.startCommand,
+    healthcheck: settings.services.worker.healthcheckPath,
     env: {
       ...sharedVariables,
       MEDUSA_WORKER_MODE: settings.services.worker.workerMode,

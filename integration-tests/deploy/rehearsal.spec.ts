@@ -319,6 +319,13 @@ describe("deploy rehearsal", () => {
       expect(response.text).toMatch(/<div id="medusa"|<script type="module"/)
     })
 
+    it("the server's readiness endpoint reports the database and Redis through the pooler", async () => {
+      const ready = await serverApi("/health/ready")
+      expect(ready.status).toBe(200)
+      expect(ready.body).toMatchObject({ status: "ok", mode: "server", database: { ok: true }, redis: { ok: true } })
+      expect(SECRETS.filter((s) => ready.text.includes(s))).toEqual([])
+    })
+
     it("the worker serves neither the admin nor the Store API, only /health", async () => {
       expect((await workerApi("/app")).status).toBe(404)
       expect((await workerApi("/store/products")).status).toBe(404)

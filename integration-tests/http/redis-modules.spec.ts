@@ -62,7 +62,7 @@ async function findCompletedJob(eventName: string): Promise<string> {
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
-  testSuite: ({ getContainer }) => {
+  testSuite: ({ api, getContainer }) => {
     describe("with REDIS_URL", () => {
       it("loads the Redis event bus, not the local one", () => {
         const eventBus = getContainer().resolve(Modules.EVENT_BUS)
@@ -102,6 +102,13 @@ medusaIntegrationTestRunner({
         const engine = getContainer().resolve(Modules.WORKFLOW_ENGINE) as any
         // Only the Redis engine has this handler; both engines share a class name.
         expect(engine.redisDisconnectHandler_).toBeDefined()
+      })
+
+      it("GET /health/ready pings Redis", async () => {
+        const response = await api.get("/health/ready")
+        expect(response.status).toEqual(200)
+        expect(response.data.redis.ok).toBe(true)
+        expect(typeof response.data.redis.latency_ms).toBe("number")
       })
 
       it("delivers an emitted event to a subscriber through a Redis queue", async () => {

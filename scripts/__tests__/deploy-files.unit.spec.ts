@@ -38,7 +38,7 @@ const SERVICES: Service[] = ["server", "worker"]
 
 /** What a service's config file must say, derived from deploy.json. */
 function expectedConfigFile(name: Service) {
-  const own = settings.services[name] as { startCommand: string; preDeployCommand?: string }
+  const own = settings.services[name] as { startCommand: string; preDeployCommand?: string; healthcheckPath: string }
   return {
     build: {
       builder: settings.build.builder,
@@ -48,6 +48,7 @@ function expectedConfigFile(name: Service) {
     deploy: {
       startCommand: own.startCommand,
       ...(own.preDeployCommand ? { preDeployCommand: [own.preDeployCommand] } : {}),
+      healthcheckPath: own.healthcheckPath,
       ...settings.deploy,
     },
   }
@@ -90,6 +91,10 @@ describe("railway.toml and railway.worker.toml", () => {
   it.each(SERVICES)("the %s file says exactly what .railway/deploy.json says", (name) => {
     const { $schema: _schema, ...toml } = readToml(settings.services[name].configFile)
     expect(toml).toEqual(expectedConfigFile(name))
+  })
+
+  it("points the server's healthcheck at the readiness endpoint", () => {
+    expect(readToml("railway.toml").deploy.healthcheckPath).toBe("/health/ready")
   })
 
   it("gives server and worker different start commands and only the server a migration", () => {

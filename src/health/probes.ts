@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import Redis from "ioredis"
+import type { Probe } from "./readiness"
+
+/** The database probe: one round trip on Medusa's own pool. */
+export function databaseProbe(container: MedusaContainer): Probe {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  return () => knex.raw("select 1")
+}
+
+let redisClient: Redis | undefined
+
+/**
+ * The Redis probe: PING on one client per process, made from the same URL and
+ * options as Medusa's Redis modules. It neither queues commands while offline
+ * nor retries, so a dead Redis fails the check instead of hanging it.
+ */
+export function redisProbe(config: ConfigModule): Probe | undefined {
+  const { redisUrl, redisOptions } = config.projectConfig
+  if (!redisUrl) {
+    return undefined
+  }
+  redisClient ??= new Redis(redisUrl, {
+    ...redisOptions,
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 2_000,
+    connectionName: "beauty-shop-readiness",
+  })
+  const client = redisClient
+  return async () => {
+    if (client.status === "wait" || client.status === "end") {
+      await client.connect()
+    }
+    return client.ping()
+  }
+}
+
+let version: string | undefined
+
+/** The app's version from package.json (copied into .medusa/server by the build). */
+export function appVersion(): string {
+  if (version === undefined) {
+    try {
+      version = JSON.parse(readFileSync(join(process.cwd(), "package.json"), "utf8")).version ?? "unknown"
+    } catch {
+      version = "unknown"
+    }
+  }
+  return version!
+}
