@@ -1,4 +1,5 @@
-import { buildConfig, ConfigError } from "../index"
+import { buildConfig } from "../index"
+import { errorOf } from "./config-error"
 import { parseEnv } from "../env"
 import { maskSecretsInText, maskUrl } from "../mask"
 import { EVENT_BUS_JOB_OPTIONS, parseRedisUrl } from "../redis"
@@ -18,17 +19,6 @@ const PRODUCTION = {
   AUTH_CORS: "https://shop.example.dk,https://backend.example.dk",
 }
 
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      return e
-    }
-    throw e
-  }
-  throw new Error("expected a ConfigError")
-}
 
 type ModuleEntry = { resolve: string; options: Record<string, any> }
 

@@ -7,7 +7,7 @@ import {
   parseDatabaseUrl,
   type ReadTextFile,
 } from "../database"
-import { ConfigError } from "../errors"
+import { errorOf } from "./config-error"
 
 const PEM = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n"
 const SUPABASE_TX = "postgresql://postgres.abcdefgh:s3cr3t-pw@aws-1-eu-west-1.pooler.supabase.com:6543/postgres"
@@ -25,17 +25,6 @@ const files =
     return map[path]
   }
 
-function errorOf(fn: () => unknown): ConfigError {
-  try {
-    fn()
-  } catch (e) {
-    if (e instanceof ConfigError) {
-      return e
-    }
-    throw e
-  }
-  throw new Error("expected a ConfigError")
-}
 
 describe("parseDatabaseUrl", () => {
   it("reads host, port and database", () => {
