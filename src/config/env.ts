@@ -53,6 +53,18 @@ export const CONFIG_VARIABLES = Object.keys(envSchema.shape) as Array<keyof Env>
 
 /** Validates the environment; the first problem becomes a one-line ConfigError. */
 export function parseEnv(raw: RawEnv): Env {
+  const { env, errors } = parseEnvCollectingErrors(raw)
+  if (errors.length) {
+    throw errors[0]
+  }
+  return env!
+}
+
+/**
+ * Like parseEnv, but returns every problem (one per variable) for tools that
+ * report them all at once (npm run doctor). `env` holds the valid variables.
+ */
+export function parseEnvCollectingErrors(raw: RawEnv): { env?: Env; errors: ConfigError[] } {
   const relevant: Record<string, string> = {}
   for (const key of CONFIG_VARIABLES) {
     const value = raw[key]
@@ -61,15 +73,24 @@ export function parseEnv(raw: RawEnv): Env {
     }
   }
   const result = envSchema.safeParse(relevant)
-  if (!result.success) {
-    const issue = result.error.issues[0]
+  if (result.success) {
+    return { env: result.data, errors: [] }
+  }
+  const errors: ConfigError[] = []
+  const invalid = new Set<string>()
+  for (const issue of result.error.issues) {
     const variable = String(issue.path[0] ?? "environment")
+    if (invalid.has(variable)) {
+      continue
+    }
+    invalid.add(variable)
     const given = relevant[variable]
     // Echo short, non-secret values back; never echo secrets or URLs.
     const echo = given !== undefined && isEchoable(variable) ? ` (got "${given}")` : ""
-    throw new ConfigError(variable, `${issue.message}${echo}`)
+    errors.push(new ConfigError(variable, `${issue.message}${echo}`))
   }
-  return result.data
+  const valid = Object.fromEntries(Object.entries(relevant).filter(([key]) => !invalid.has(key)))
+  return { env: envSchema.parse(valid), errors }
 }
 
 function isEchoable(variable: string): boolean {

@@ -2,11 +2,12 @@ import { readFileSync } from "node:fs"
 import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/framework/types"
 import { corsSettings } from "./cors"
 import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
-import { isProduction, parseEnv, type RawEnv } from "./env"
+import { isProduction, parseEnv, parseEnvCollectingErrors, type Env, type RawEnv } from "./env"
 import { ConfigError } from "./errors"
 import { maskUrl } from "./mask"
 import { modeSettings, type ModeSettings } from "./mode"
 import { parseRedisUrl, redisModules, type RedisSettings } from "./redis"
+import { resolveCors } from "./cors"
 import { resolveSecret } from "./secrets"
 
 export { ConfigError } from "./errors"
@@ -41,18 +42,8 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
   const database = databaseSettings(env, options.readTextFile ?? readUtf8)
   const redis = env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined
 
-  if (production && !redis) {
-    throw new ConfigError(
-      "REDIS_URL",
-      "is required in production (without it Medusa silently uses an in-memory event bus, locking and workflow engine); on Railway set REDIS_URL=${{Redis.REDIS_URL}}"
-    )
-  }
-  if (production && !database) {
-    throw new ConfigError(
-      "DATABASE_URL",
-      "is required in production; Supabase: the transaction pooler URL, postgres://postgres.REF:PASSWORD@REGION.pooler.supabase.com:6543/postgres"
-    )
-  }
+  requireRedisInProduction(env, production)
+  requireDatabaseInProduction(env, production)
 
   const cors = corsSettings(env, production)
   const config: InputConfig = {
@@ -88,6 +79,53 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     summary: summaryLines(mode, database, redis),
     warnings: [...(database?.warnings ?? []), ...(redis?.warnings ?? [])],
   }
+}
+
+function requireRedisInProduction(env: Env, production: boolean): void {
+  if (production && !env.REDIS_URL) {
+    throw new ConfigError(
+      "REDIS_URL",
+      "is required in production (without it Medusa silently uses an in-memory event bus, locking and workflow engine); on Railway set REDIS_URL=${{Redis.REDIS_URL}}"
+    )
+  }
+}
+
+function requireDatabaseInProduction(env: Env, production: boolean): void {
+  if (production && !env.DATABASE_URL) {
+    throw new ConfigError(
+      "DATABASE_URL",
+      "is required in production; Supabase: the transaction pooler URL, postgres://postgres.REF:PASSWORD@REGION.pooler.supabase.com:6543/postgres"
+    )
+  }
+}
+
+/**
+ * Every configuration problem at once, from the same validators buildConfig
+ * uses (buildConfig stops at the first): for npm run doctor.
+ */
+export function configProblems(rawEnv: RawEnv, options: BuildOptions = {}): ConfigError[] {
+  const { env = {}, errors } = parseEnvCollectingErrors(rawEnv)
+  const production = isProduction(env)
+  const attempt = (fn: () => unknown) => {
+    try {
+      fn()
+    } catch (error) {
+      if (!(error instanceof ConfigError)) {
+        throw error
+      }
+      errors.push(error)
+    }
+  }
+  attempt(() => databaseSettings(env, options.readTextFile ?? readUtf8))
+  attempt(() => env.REDIS_URL && parseRedisUrl(env.REDIS_URL))
+  attempt(() => requireRedisInProduction(env, production))
+  attempt(() => requireDatabaseInProduction(env, production))
+  attempt(() => resolveSecret("JWT_SECRET", env.JWT_SECRET, production))
+  attempt(() => resolveSecret("COOKIE_SECRET", env.COOKIE_SECRET, production))
+  for (const name of ["STORE_CORS", "ADMIN_CORS", "AUTH_CORS"] as const) {
+    attempt(() => resolveCors(name, env[name], production))
+  }
+  return errors
 }
 
 function summaryLines(mode: ModeSettings, database?: DatabaseSettings, redis?: RedisSettings): string[] {

@@ -1,4 +1,4 @@
-import { buildConfig } from "../index"
+import { buildConfig, configProblems } from "../index"
 import { errorOf } from "./config-error"
 import { parseEnv } from "../env"
 import { maskSecretsInText, maskUrl } from "../mask"
@@ -255,5 +255,29 @@ describe("masking", () => {
     expect(maskSecretsInText("connect redis://default:abc@r:6379 and postgres://u:p%40ss@h/db failed")).toBe(
       "connect redis://default:***@r:6379 and postgres://u:***@h/db failed"
     )
+  })
+})
+
+describe("configProblems (for npm run doctor)", () => {
+  it("lists every problem at once, one per variable", () => {
+    const problems = configProblems({
+      NODE_ENV: "production",
+      MEDUSA_WORKER_MODE: "both",
+      DATABASE_URL: "postgresql://postgres.ref:pw@aws-1-eu-west-1.pooler.supabase.com:6543/postgres?pgbouncer=true",
+      JWT_SECRET: "supersecret",
+    }).map((e) => e.variable)
+    expect(problems).toEqual([
+      "MEDUSA_WORKER_MODE",
+      "REDIS_URL",
+      "JWT_SECRET",
+      "COOKIE_SECRET",
+      "STORE_CORS",
+      "ADMIN_CORS",
+      "AUTH_CORS",
+    ])
+  })
+
+  it("finds nothing in a complete production environment", () => {
+    expect(configProblems(PRODUCTION)).toEqual([])
   })
 })

@@ -1,0 +1,17 @@
+/**
+ * The shop's first, failed Railway deploy (../shared/seeds/, CORE-21), as
+ * environment variables: the doctor must report every problem in it.
+ */
+export function seedSettings(databaseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: "production",
+    DATABASE_URL: `${databaseUrl}?pgbouncer=true`,
+    DATABASE_EXTRA: '{"ssl":{"rejectUnauthorized":false}}',
+    JWT_SECRET: "[secure-random-32-chars]",
+    COOKIE_SECRET: "[secure-random-32-chars]",
+    STORE_CORS: "https://beauty-shop.vercel.app",
+    ADMIN_CORS: "https://[railway-server-url],http://localhost:7001",
+    AUTH_CORS: "https://[railway-server-url],http://localhost:7001",
+    MEDUSA_ADMIN_ONBOARDING_TYPE: "skip",
+  }
+}

@@ -1,0 +1,103 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { exitCode, formatTable, type CheckResult } from "../report"
+import { staticChecks, type StaticInput } from "../static-checks"
+import { seedSettings } from "./seed-settings"
+
+const STRONG = "k".repeat(20) + "Q7v!k2#LmP9sTz4wXy"
+const withBuild = mkdtempSync(join(tmpdir(), "doctor-build-"))
+const withoutBuild = mkdtempSync(join(tmpdir(), "doctor-nobuild-"))
+mkdirSync(join(withBuild, ".medusa", "server", "public", "admin"), { recursive: true })
+writeFileSync(join(withBuild, ".medusa", "server", "public", "admin", "index.html"), "<html></html>")
+afterAll(() => {
+  rmSync(withBuild, { recursive: true, force: true })
+  rmSync(withoutBuild, { recursive: true, force: true })
+})
+
+const GOOD_SERVER = {
+  NODE_ENV: "production",
+  MEDUSA_WORKER_MODE: "server",
+  DATABASE_URL: "postgresql://postgres.ref:pw@aws-1-eu-west-1.pooler.supabase.com:6543/postgres",
+  DATABASE_MIGRATION_URL: "postgresql://postgres.ref:pw@aws-1-eu-west-1.pooler.supabase.com:5432/postgres",
+  DATABASE_CA_CERT: "-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----",
+  REDIS_URL: "redis://default:pw@redis.railway.internal:6379",
+  JWT_SECRET: STRONG,
+  COOKIE_SECRET: STRONG + "c",
+  STORE_CORS: "https://shop.example.dk",
+  ADMIN_CORS: "https://api.example.dk",
+  AUTH_CORS: "https://shop.example.dk,https://api.example.dk",
+}
+
+function check(env: StaticInput["env"], overrides: Partial<StaticInput> = {}): CheckResult[] {
+  return staticChecks({ env, root: withBuild, nodeVersion: "v22.23.3", enginesNode: ">=22.12.0 <23", ...overrides })
+    .results
+}
+const statusOf = (results: CheckResult[], name: string) => results.filter((r) => r.check === name).map((r) => r.status)
+
+describe("doctor: static checks", () => {
+  it("passes a correct production server configuration", () => {
+    const results = check(GOOD_SERVER)
+    expect(results.filter((r) => r.status !== "pass")).toEqual([])
+    expect(exitCode(results)).toBe(0)
+  })
+
+  it("reports the seed's broken settings, each with a fix", () => {
+    const results = check(
+      seedSettings("postgresql://postgres.xxx:pw@aws-1-eu-west-1.pooler.supabase.com:6543/postgres"),
+      { root: withoutBuild }
+    )
+    const failures = results.filter((r) => r.status === "fail").map((r) => r.check)
+    expect(failures).toEqual([
+      "config REDIS_URL",
+      "config JWT_SECRET",
+      "config COOKIE_SECRET",
+      "config ADMIN_CORS",
+      "config AUTH_CORS",
+      "migration connection",
+      "admin build",
+    ])
+    const warnings = results.filter((r) => r.status === "warn").map((r) => r.detail)
+    expect(warnings).toEqual([
+      "DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)",
+      "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it",
+      'is in the Medusa 1 shape {"ssl":...}; Medusa 2 reads connection.ssl (this project converts it)',
+      "production runs in shared mode: HTTP and background work share one process",
+    ])
+    expect(results.filter((r) => r.status !== "pass").every((r) => r.fix && r.fix.length > 10)).toBe(true)
+    expect(exitCode(results)).toBe(2)
+  })
+
+  it("fails a migration URL that is a transaction pooler", () => {
+    const results = check({ ...GOOD_SERVER, DATABASE_MIGRATION_URL: GOOD_SERVER.DATABASE_URL })
+    expect(statusOf(results, "migration connection")).toEqual(["fail"])
+  })
+
+  it("warns when REDIS_URL is Railway's public proxy", () => {
+    const results = check({ ...GOOD_SERVER, REDIS_URL: "redis://default:pw@monorail.proxy.rlwy.net:41234" })
+    expect(statusOf(results, "Redis URL")).toEqual(["warn"])
+    expect(exitCode(results)).toBe(1)
+  })
+
+  it("fails CORS * in production and only warns in development", () => {
+    expect(statusOf(check({ ...GOOD_SERVER, STORE_CORS: "*" }), "CORS")).toEqual(["fail"])
+    expect(statusOf(check({ STORE_CORS: "*" }), "CORS")).toEqual(["warn"])
+  })
+
+  it("does not need the admin build in worker mode", () => {
+    const results = check({ ...GOOD_SERVER, MEDUSA_WORKER_MODE: "worker" }, { root: withoutBuild })
+    expect(results.find((r) => r.check === "admin build")).toMatchObject({ status: "pass", detail: "not needed (MEDUSA_WORKER_MODE=worker)" })
+  })
+
+  it("warns about a Node version outside engines", () => {
+    expect(statusOf(check(GOOD_SERVER, { nodeVersion: "v20.20.2" }), "Node version")).toEqual(["warn"])
+  })
+
+  it("prints a table with the fixes and masks passwords", () => {
+    const table = formatTable(check({ ...GOOD_SERVER, DATABASE_MIGRATION_URL: GOOD_SERVER.DATABASE_URL, REDIS_URL: undefined }))
+    expect(table).toContain("FAIL    config REDIS_URL")
+    expect(table).toContain("fix: add a Redis service and set REDIS_URL=${{Redis.REDIS_URL}} on both services")
+    expect(table).toMatch(/doctor: \d+ pass, 0 warn, 2 fail$/)
+    expect(table).not.toContain(":pw@")
+  })
+})

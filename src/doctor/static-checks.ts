@@ -1,0 +1,228 @@
+import { existsSync } from "node:fs"
+import { join } from "node:path"
+import { readFileSync } from "node:fs"
+import { configProblems } from "../config"
+import { databaseSettings, detectPooler, parseDatabaseUrl, type DatabaseSettings } from "../config/database"
+import { parseEnvCollectingErrors } from "../config/env"
+import type { ConfigError } from "../config/errors"
+import { modeSettings, type ModeSettings } from "../config/mode"
+import { parseRedisUrl, type RedisSettings } from "../config/redis"
+import { fail, pass, warn, type CheckResult } from "./report"
+
+export interface StaticInput {
+  env: Record<string, string | undefined>
+  /** The directory holding .medusa/server (the repo root). */
+  root: string
+  nodeVersion: string
+  /** package.json engines.node, e.g. ">=22.12.0 <23". */
+  enginesNode: string
+  readTextFile?: (path: string) => string
+}
+
+export interface StaticOutcome {
+  results: CheckResult[]
+  /** What the live checks connect with, when the variables are valid. */
+  database?: DatabaseSettings
+  /** DATABASE_MIGRATION_URL judged on its own, as npm run migrate uses it. */
+  migrationDatabase?: DatabaseSettings
+  redis?: RedisSettings
+}
+
+const FIXES: Array<[RegExp, string]> = [
+  [/pgbouncer/, "remove ?pgbouncer=true from DATABASE_URL (a Prisma flag; node-postgres ignores it)"],
+  [/sslmode|ssl_mode|sslrootcert/, "remove TLS parameters from DATABASE_URL; set DATABASE_SSL and DATABASE_CA_CERT instead"],
+  [/NOT verified/, "set DATABASE_CA_CERT to Supabase's prod-ca-2021.crt (PEM text or path) so the server is verified"],
+  [/TLS is disabled/, "remove DATABASE_SSL=disable (or sslmode=disable): a remote database must be reached over TLS"],
+  [/conflicting TLS/, "keep one TLS setting: DATABASE_SSL (and DATABASE_CA_CERT), nothing in the URL or DATABASE_EXTRA"],
+  [/family/, "use the URL Railway gives (${{Redis.REDIS_URL}}) without ?family=4"],
+]
+
+function fixFor(warning: string): string {
+  return FIXES.find(([pattern]) => pattern.test(warning))?.[1] ?? "see the README's configuration section"
+}
+
+/** Everything that can be judged from the variables and files alone. */
+export function staticChecks(input: StaticInput): StaticOutcome {
+  const { env } = input
+  const results: CheckResult[] = []
+  const production = env.NODE_ENV === "production"
+
+  const read = input.readTextFile ?? ((path: string) => readFileSync(path, "utf8"))
+  const { env: valid = {} } = parseEnvCollectingErrors(env)
+  const problems = configProblems(env, { readTextFile: read })
+  for (const problem of problems) {
+    results.push(fail(`config ${problem.variable}`, problem.message, fixForConfigError(problem)))
+  }
+  const mode = modeSettings(valid.MEDUSA_WORKER_MODE, valid.DISABLE_MEDUSA_ADMIN)
+  if (!problems.length) {
+    results.push(pass("configuration", `valid for ${production ? "production" : "development"} (${mode.workerMode} mode)`))
+  }
+  const database = attempt(() => databaseSettings(valid, read))
+  const migrationDatabase = env.DATABASE_MIGRATION_URL
+    ? attempt(() => databaseSettings({ ...valid, DATABASE_URL: env.DATABASE_MIGRATION_URL }, read))
+    : undefined
+  const redis = attempt(() => (valid.REDIS_URL ? parseRedisUrl(valid.REDIS_URL) : undefined))
+  for (const warning of [...(database?.warnings ?? []), ...(redis?.warnings ?? [])]) {
+    results.push(warn("configuration", warning, fixFor(warning)))
+  }
+
+  results.push(...databaseUrlChecks(env))
+  results.push(...redisChecks(env))
+  results.push(...corsChecks(env, production))
+  results.push(adminBuildCheck(mode, input.root))
+  results.push(modeCheck(mode, production))
+  results.push(nodeCheck(input.nodeVersion, input.enginesNode))
+  return { results, database, migrationDatabase, redis }
+}
+
+/** The value, or undefined when the variable is invalid (already reported). */
+function attempt<T>(fn: () => T): T | undefined {
+  try {
+    return fn()
+  } catch {
+    return undefined
+  }
+}
+
+function fixForConfigError(error: ConfigError): string {
+  switch (error.variable) {
+    case "REDIS_URL":
+      return "add a Redis service and set REDIS_URL=${{Redis.REDIS_URL}} on both services"
+    case "JWT_SECRET":
+    case "COOKIE_SECRET":
+      return `set ${error.variable} to the output of: openssl rand -base64 48`
+    case "DATABASE_URL":
+      return "set DATABASE_URL to Supabase's transaction pooler URL (port 6543)"
+    default:
+      return "correct the variable named in the message (see .env.template)"
+  }
+}
+
+function databaseUrlChecks(env: StaticInput["env"]): CheckResult[] {
+  const results: CheckResult[] = []
+  if (env.DATABASE_EXTRA && /^\s*\{\s*"ssl"/.test(env.DATABASE_EXTRA)) {
+    results.push(
+      warn(
+        "DATABASE_EXTRA",
+        'is in the Medusa 1 shape {"ssl":...}; Medusa 2 reads connection.ssl (this project converts it)',
+        "delete DATABASE_EXTRA and set DATABASE_SSL/DATABASE_CA_CERT"
+      )
+    )
+  }
+  if (!env.DATABASE_URL) {
+    return results
+  }
+  let runtime: ReturnType<typeof detectPooler>
+  try {
+    const parsed = parseDatabaseUrl(env.DATABASE_URL)
+    runtime = detectPooler(parsed.host, parsed.port)
+  } catch {
+    return results // reported by the configuration check
+  }
+  const migration = env.DATABASE_MIGRATION_URL
+  if (!migration) {
+    results.push(
+      runtime === "transaction"
+        ? fail(
+            "migration connection",
+            "DATABASE_MIGRATION_URL is not set and DATABASE_URL is a transaction pooler; npm run migrate will refuse",
+            "set DATABASE_MIGRATION_URL to Supabase's session pooler (same host, port 5432) or the direct connection"
+          )
+        : pass("migration connection", `migrations use DATABASE_URL (${runtime} connection)`)
+    )
+  } else {
+    try {
+      const parsed = parseDatabaseUrl(migration, "DATABASE_MIGRATION_URL")
+      const kind = detectPooler(parsed.host, parsed.port)
+      results.push(
+        kind === "transaction"
+          ? fail(
+              "migration connection",
+              "DATABASE_MIGRATION_URL is a transaction pooler (port 6543): migration locks break there",
+              "use the session pooler (port 5432) or the direct connection"
+            )
+          : pass("migration connection", `DATABASE_MIGRATION_URL is a ${kind} connection`)
+      )
+    } catch (error) {
+      results.push(fail("migration connection", (error as Error).message, "give a postgres:// URL"))
+    }
+  }
+  results.push(pass("database door", `DATABASE_URL is a ${runtime === "direct" ? "direct connection" : `${runtime} pooler`}`))
+  return results
+}
+
+function redisChecks(env: StaticInput["env"]): CheckResult[] {
+  const results: CheckResult[] = []
+  const url = env.REDIS_URL
+  if (!url) {
+    return results
+  }
+  let host = ""
+  try {
+    host = new URL(url).hostname
+  } catch {
+    return results // reported by the configuration check
+  }
+  if (/\.proxy\.rlwy\.net$/i.test(host) || (env.REDIS_PUBLIC_URL && env.REDIS_PUBLIC_URL === url)) {
+    results.push(
+      warn(
+        "Redis URL",
+        "REDIS_URL goes through Railway's public proxy (REDIS_PUBLIC_URL): slower and billed as egress",
+        "set REDIS_URL=${{Redis.REDIS_URL}} (the private *.railway.internal URL)"
+      )
+    )
+  } else if (/\.railway\.internal$/i.test(host)) {
+    results.push(pass("Redis URL", "Railway's private network; family=0 is applied for its IPv6 addresses"))
+  }
+  return results
+}
+
+function corsChecks(env: StaticInput["env"], production: boolean): CheckResult[] {
+  const wildcard = (["STORE_CORS", "ADMIN_CORS", "AUTH_CORS"] as const).filter((name) =>
+    (env[name] ?? "").split(",").some((entry) => entry.trim() === "*")
+  )
+  if (!wildcard.length) {
+    return []
+  }
+  return [
+    (production ? fail : warn)(
+      "CORS",
+      `${wildcard.join(", ")} allow every origin (*)`,
+      "list the storefront's and the admin's origins instead, e.g. https://shop.example.dk"
+    ),
+  ]
+}
+
+function adminBuildCheck(mode: ModeSettings, root: string): CheckResult {
+  if (mode.adminDisabled) {
+    return pass("admin build", `not needed (${mode.adminDisabledBecause})`)
+  }
+  const index = join(root, ".medusa", "server", "public", "admin", "index.html")
+  return existsSync(index)
+    ? pass("admin build", ".medusa/server/public/admin/index.html present")
+    : fail(
+        "admin build",
+        ".medusa/server/public/admin/index.html is missing: the server would fail with \"Could not find index.html in the admin build directory\"",
+        "run npm run build (Railway: buildCommand = npm run build) and start with npm run start:server"
+      )
+}
+
+function modeCheck(mode: ModeSettings, production: boolean): CheckResult {
+  if (production && mode.workerMode === "shared") {
+    return warn(
+      "server/worker split",
+      "production runs in shared mode: HTTP and background work share one process",
+      "run two services: MEDUSA_WORKER_MODE=server (npm run start:server) and MEDUSA_WORKER_MODE=worker (npm run start:worker)"
+    )
+  }
+  return pass("server/worker split", `${mode.workerMode} mode`)
+}
+
+function nodeCheck(version: string, engines: string): CheckResult {
+  const major = Number(version.replace(/^v/, "").split(".")[0])
+  const lower = Number(engines.match(/>=\s*(\d+)/)?.[1] ?? 0)
+  const upper = Number(engines.match(/<\s*(\d+)/)?.[1] ?? Infinity)
+  return major >= lower && major < upper
+    ? pass("Node version", `${version} satisfies engines ${engines}`)
+    : warn("Node version", `${version} does not satisfy engines ${engines}`, `use Node ${lower} (.nvmrc); Railway: it reads engines/.nvmrc`)
+}
