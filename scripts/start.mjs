@@ -8,9 +8,18 @@
  * The Railway process is this script, so it passes SIGTERM/SIGINT on to
  * Medusa and exits with Medusa's code; a wrapper that swallowed the signal
  * would leave Medusa to be SIGKILLed mid-request.
+ *
+ * Medusa then stops accepting connections, waits for in-flight requests and
+ * for the event bus worker's running job, and exits 0, but it sets itself no
+ * time limit. Railway SIGKILLs after drainingSeconds (.railway/deploy.json),
+ * so this script gives Medusa 5 s less than that and then ends it itself,
+ * saying so in the log, rather than being killed without a word. A job cut
+ * off that way is not lost: BullMQ hands it to the next worker as stalled.
  */
 import { spawn } from "node:child_process"
-import { BUILT_MEDUSA, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { BUILT_MEDUSA, ROOT, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
 
 const MODES = ["server", "worker", "shared"]
 const mode = process.argv[2]
@@ -28,8 +37,21 @@ const medusa = spawn(BUILT_MEDUSA, ["start"], {
   stdio: "inherit",
   env: { ...process.env, MEDUSA_WORKER_MODE: mode, NODE_ENV: process.env.NODE_ENV || "production" },
 })
+const drainingSeconds = JSON.parse(readFileSync(join(ROOT, ".railway", "deploy.json"), "utf8")).deploy.drainingSeconds
+const shutdownLimitMs = Math.max(drainingSeconds - 5, 1) * 1000
+let stopping = false
 for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
-  process.on(signal, () => medusa.kill(signal))
+  process.on(signal, () => {
+    medusa.kill(signal)
+    if (!stopping) {
+      stopping = true
+      console.log(`[start] ${signal}: letting Medusa finish in-flight work (at most ${shutdownLimitMs / 1000} s)`)
+      setTimeout(() => {
+        console.error(`[start] Medusa did not stop within ${shutdownLimitMs / 1000} s; ending it`)
+        medusa.kill("SIGKILL")
+      }, shutdownLimitMs).unref()
+    }
+  })
 }
 medusa.on("error", (error) => fail(`could not start medusa: ${error.message}`))
 medusa.on("exit", (code, signal) => {

@@ -244,8 +244,9 @@ beforeAll(async () => {
   refusedMigrate = await tracker.run("migrate-without-session-url", preDeploy, { cwd: copy, env: withoutMigrationUrl })
 
   // 3. both services, with their own start commands and ports; healthchecks as Railway polls them
-  server = tracker.start("server", serverFile.deploy.startCommand, { cwd: copy, env: serverEnv })
-  worker = tracker.start("worker", workerFile.deploy.startCommand, {
+  // `exec`: the start command itself is the process Railway signals.
+  server = tracker.start("server", `exec ${serverFile.deploy.startCommand}`, { cwd: copy, env: serverEnv })
+  worker = tracker.start("worker", `exec ${workerFile.deploy.startCommand}`, {
     cwd: copy,
     env: serviceEnv({ PORT: String(WORKER_PORT), MEDUSA_WORKER_MODE: settings.services.worker.workerMode }),
   })
@@ -417,3 +418,57 @@ describe("deploy rehearsal", () => {
 })
 
 let productId: string | undefined
+
+describe("graceful shutdown (runs last: it stops both services)", () => {
+  it("SIGTERM to the start commands mid-request: the request completes, both exit 0 within the draining time, nothing is lost", async () => {
+    const login = await serverApi("/auth/user/emailpass", {
+      method: "POST",
+      body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
+    })
+    const inFlight = serverApi("/admin/products", {
+      method: "POST",
+      token: login.body.token,
+      body: JSON.stringify({
+        title: "Rehearsal shutdown balm",
+        handle: "rehearsal-shutdown-balm",
+        status: "published",
+        options: [{ title: "Size", values: ["15 ml"] }],
+        variants: [{ title: "15 ml", sku: "REH-BALM-15", options: { Size: "15 ml" }, prices: [{ currency_code: "dkk", amount: 129 }] }],
+      }),
+    })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const signalled = Date.now()
+    process.kill(server.pid, "SIGTERM")
+    process.kill(worker.pid, "SIGTERM")
+
+    const response = await inFlight
+    expect(response.status).toBe(200)
+    const [serverExit, workerExit] = await Promise.all([server.exited, worker.exited])
+    const seconds = (Date.now() - signalled) / 1000
+    figures["SIGTERM to both services exited (s)"] = Math.round(seconds * 10) / 10
+    expect({ server: serverExit.code, worker: workerExit.code }).toEqual({ server: 0, worker: 0 })
+    expect(seconds).toBeLessThan(settings.deploy.drainingSeconds)
+    expect(server.output()).toContain("Gracefully shutting down server")
+
+    // Nothing lost: the product was written, and its product.created event was
+    // either handled by the worker before it stopped or is still queued in
+    // Redis for the next worker.
+    const rows = await postgres<{ id: string }>("SELECT id FROM product WHERE handle = 'rehearsal-shutdown-balm'", REAL_DATABASE)
+    expect(rows).toHaveLength(1)
+    const handled = worker.output().includes(`catalogue: product ${rows[0].id} created`)
+    const redis = new Redis(REDIS_URL)
+    const queue = "RedisEventBusService:events-queue"
+    const completed = new Set(await redis.zrange(`${queue}:completed`, 0, -1))
+    let pending = false
+    for (const key of await redis.keys(`${queue}:*`)) {
+      const id = key.slice(queue.length + 1)
+      if (completed.has(id) || (await redis.type(key)) !== "hash") {
+        continue
+      }
+      pending ||= ((await redis.hget(key, "data")) ?? "").includes(rows[0].id)
+    }
+    redis.disconnect()
+    figures["shutdown: last product.created handled before exit"] = handled ? "yes" : "no, still queued in Redis"
+    expect(handled || pending).toBe(true)
+  })
+})
