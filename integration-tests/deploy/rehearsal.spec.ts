@@ -174,6 +174,23 @@ const api = (port: number) => async (path: string, init: RequestInit & { token?:
   return { status: response.status, body, text }
 }
 const serverApi = api(SERVER_PORT)
+
+/** A published product with one size, through the server's Admin API. */
+function createProduct(token: string, title: string, size: string, channelId?: string) {
+  const handle = title.toLowerCase().replace(/\s+/g, "-")
+  return serverApi("/admin/products", {
+    method: "POST",
+    token,
+    body: JSON.stringify({
+      title,
+      handle,
+      status: "published",
+      options: [{ title: "Size", values: [size] }],
+      variants: [{ title: size, sku: handle.toUpperCase(), options: { Size: size }, prices: [{ currency_code: "dkk", amount: 199 }] }],
+      ...(channelId ? { sales_channels: [{ id: channelId }] } : {}),
+    }),
+  })
+}
 const workerApi = api(WORKER_PORT)
 
 beforeAll(async () => {
@@ -347,18 +364,7 @@ describe("deploy rehearsal", () => {
       const { body: keys } = await serverApi("/admin/api-keys?type=publishable&title=Webshop%20storefront", { token })
       const key = keys.api_keys[0].token as string
 
-      const created = await serverApi("/admin/products", {
-        method: "POST",
-        token,
-        body: JSON.stringify({
-          title: "Rehearsal rose serum",
-          handle: "rehearsal-rose-serum",
-          status: "published",
-          options: [{ title: "Size", values: ["30 ml"] }],
-          variants: [{ title: "30 ml", sku: "REH-ROSE-30", options: { Size: "30 ml" }, prices: [{ currency_code: "dkk", amount: 249 }] }],
-          sales_channels: [{ id: channelId }],
-        }),
-      })
+      const created = await createProduct(token, "Rehearsal rose serum", "30 ml", channelId)
       expect(created.status).toBe(200)
       productId = created.body.product.id
 
@@ -425,17 +431,7 @@ describe("graceful shutdown (runs last: it stops both services)", () => {
       method: "POST",
       body: JSON.stringify({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD }),
     })
-    const inFlight = serverApi("/admin/products", {
-      method: "POST",
-      token: login.body.token,
-      body: JSON.stringify({
-        title: "Rehearsal shutdown balm",
-        handle: "rehearsal-shutdown-balm",
-        status: "published",
-        options: [{ title: "Size", values: ["15 ml"] }],
-        variants: [{ title: "15 ml", sku: "REH-BALM-15", options: { Size: "15 ml" }, prices: [{ currency_code: "dkk", amount: 129 }] }],
-      }),
-    })
+    const inFlight = createProduct(login.body.token, "Rehearsal shutdown balm", "15 ml")
     await new Promise((resolve) => setTimeout(resolve, 50))
     const signalled = Date.now()
     process.kill(server.pid, "SIGTERM")
