@@ -1,0 +1,111 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { deleteInventoryLevelsWorkflow, deleteShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
+import { DENMARK_REGION, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
+
+jest.setTimeout(180 * 1000)
+
+async function countCatalogue(container: MedusaContainer) {
+  const [, products] = await container.resolve(Modules.PRODUCT).listAndCountProducts({})
+  const [, categories] = await container.resolve(Modules.PRODUCT).listAndCountProductCategories({})
+  const [, regions] = await container.resolve(Modules.REGION).listAndCountRegions({})
+  const [, shippingOptions] = await container.resolve(Modules.FULFILLMENT).listAndCountShippingOptions({})
+  const [, stockLocations] = await container.resolve(Modules.STOCK_LOCATION).listAndCountStockLocations({})
+  const taxRegions = (await container.resolve(Modules.TAX).listTaxRegions({})).length
+  const [, inventoryLevels] = await container.resolve(Modules.INVENTORY).listAndCountInventoryLevels({})
+  return { products, categories, regions, shippingOptions, stockLocations, taxRegions, inventoryLevels }
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    describe("Catalogue seed", () => {
+      // One test: the runner resets the database between tests.
+      it("seeds once, changes nothing the second time and serves the catalogue", async () => {
+        const container = getContainer()
+
+        const first = await ensureCatalogue(container)
+        expect(first.created.length).toBeGreaterThan(0)
+        const afterFirst = await countCatalogue(container)
+        expect(afterFirst.products).toBeGreaterThanOrEqual(12)
+        expect(afterFirst.categories).toEqual(4)
+        expect(afterFirst.regions).toEqual(2)
+        expect(afterFirst.shippingOptions).toEqual(4)
+        expect(afterFirst.stockLocations).toEqual(1)
+        expect(afterFirst.taxRegions).toEqual(7)
+
+        const second = await ensureCatalogue(container)
+        expect(second.created).toEqual([])
+        expect(await countCatalogue(container)).toEqual(afterFirst)
+
+        const [region] = await container.resolve(Modules.REGION).listRegions({ name: DENMARK_REGION })
+        const [key] = await container
+          .resolve(Modules.API_KEY)
+          .listApiKeys({ title: STOREFRONT_KEY_TITLE, type: "publishable" })
+        const headers = { "x-publishable-api-key": key.token }
+
+        const products = await api.get(
+          `/store/products?region_id=${region.id}&fields=*variants.calculated_price&limit=100`,
+          { headers }
+        )
+        expect(products.status).toEqual(200)
+        expect(products.data.products.length).toBeGreaterThanOrEqual(12)
+        for (const product of products.data.products) {
+          expect(product.variants.length).toBeGreaterThanOrEqual(1)
+          for (const variant of product.variants) {
+            expect(variant.calculated_price).toEqual(
+              expect.objectContaining({ currency_code: "dkk", calculated_amount: expect.any(Number) })
+            )
+            expect(variant.calculated_price.calculated_amount).toBeGreaterThan(0)
+          }
+        }
+
+        const cart = await api.post(
+          "/store/carts",
+          { region_id: region.id, shipping_address: { country_code: "dk" } },
+          { headers }
+        )
+        expect(cart.status).toEqual(200)
+        const options = await api.get(`/store/shipping-options?cart_id=${cart.data.cart.id}`, { headers })
+        expect(options.status).toEqual(200)
+        const byName = Object.fromEntries(
+          options.data.shipping_options.map((o: { name: string; amount: number }) => [o.name, o.amount])
+        )
+        expect(byName).toEqual({ Standard: 49, Express: 99 })
+      })
+
+      it("completes a partial earlier run without duplicating anything", async () => {
+        const container = getContainer()
+        await ensureCatalogue(container)
+        const complete = await countCatalogue(container)
+
+        // Take away what a run cut short could have left out: the Express
+        // options and the hand cream's stock.
+        const express = await container.resolve(Modules.FULFILLMENT).listShippingOptions({ name: "Express" })
+        expect(express).toHaveLength(2)
+        await deleteShippingOptionsWorkflow(container).run({ input: { ids: express.map((o) => o.id) } })
+        const { data: variants } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "product_variant",
+          fields: ["sku", "inventory_items.inventory_item_id"],
+          filters: { sku: ["BODY-HANDCREAM-30", "BODY-HANDCREAM-75"] },
+        })
+        const itemIds = variants.flatMap((v) => (v.inventory_items ?? []).flatMap((i) => (i ? [i.inventory_item_id] : [])))
+        expect(itemIds).toHaveLength(2)
+        await deleteInventoryLevelsWorkflow(container).run({ input: { inventory_item_id: itemIds, force: true } })
+        const partial = await countCatalogue(container)
+        expect(partial.shippingOptions).toEqual(complete.shippingOptions - 2)
+        expect(partial.inventoryLevels).toEqual(complete.inventoryLevels - 2)
+
+        const rerun = await ensureCatalogue(container)
+        expect(rerun.created).toEqual([
+          'shipping options "Express" (Danmark), "Express" (EU)',
+          'stock of 100 at "Copenhagen warehouse" for 2 variants',
+        ])
+        expect(await countCatalogue(container)).toEqual(complete)
+      })
+    })
+  },
+})
