@@ -92,7 +92,10 @@ medusaIntegrationTestRunner({
           fields: ["sku", "inventory_items.inventory_item_id"],
           filters: { sku: ["BODY-HANDCREAM-30", "BODY-HANDCREAM-75"] },
         })
-        const itemIds = variants.flatMap((v) => (v.inventory_items ?? []).flatMap((i) => (i ? [i.inventory_item_id] : [])))
+        // Typed here: query.graph's result types come from .medusa/types, which
+        // only exists after a build.
+        const links: Array<{ inventory_item_id: string } | null> = variants.flatMap((v) => v.inventory_items ?? [])
+        const itemIds = links.flatMap((i) => (i ? [i.inventory_item_id] : []))
         expect(itemIds).toHaveLength(2)
         await deleteInventoryLevelsWorkflow(container).run({ input: { inventory_item_id: itemIds, force: true } })
         const partial = await countCatalogue(container)
