@@ -31,48 +31,24 @@ if (missing) {
   fail(`${missing} is missing: run npm run build first`)
 }
 
-// The same URL parsing and pooler detection as the running app.
+// The same rule `npm run doctor` reports, from the built config module.
 const require = createRequire(import.meta.url)
-/** @type {typeof import("../src/config/database")} */
-const database = require(join(SERVER_DIR, "src", "config", "database.js"))
+/** @type {typeof import("../src/config/migration")} */
+const { migrationTarget } = require(join(SERVER_DIR, "src", "config", "migration.js"))
 /** @type {typeof import("../src/config/mask")} */
 const { maskUrl } = require(join(SERVER_DIR, "src", "config", "mask.js"))
 /** @type {typeof import("../src/config/errors")} */
 const { ConfigError } = require(join(SERVER_DIR, "src", "config", "errors.js"))
 
-/** @param {string} variable @param {string} url */
-function poolerOf(variable, url) {
-  try {
-    const parsed = database.parseDatabaseUrl(url, variable)
-    return database.detectPooler(parsed.host, parsed.port)
-  } catch (error) {
-    if (error instanceof ConfigError) fail(error.message)
-    throw error
-  }
-}
-
-const migrationUrl = process.env.DATABASE_MIGRATION_URL?.trim()
-const runtimeUrl = process.env.DATABASE_URL?.trim()
 /** @type {string} */
 let url
-if (migrationUrl) {
-  if (poolerOf("DATABASE_MIGRATION_URL", migrationUrl) === "transaction") {
-    fail(
-      "DATABASE_MIGRATION_URL points at a transaction pooler (port 6543), which breaks the session advisory locks migrations take; use Supabase's session pooler (same host, port 5432) or the direct connection"
-    )
-  }
-  url = migrationUrl
-  console.log(`[migrate] through DATABASE_MIGRATION_URL ${maskUrl(url)}`)
-} else if (runtimeUrl) {
-  if (poolerOf("DATABASE_URL", runtimeUrl) === "transaction") {
-    fail(
-      "DATABASE_MIGRATION_URL is not set and DATABASE_URL is a transaction pooler (port 6543), which breaks the session advisory locks migrations take; set DATABASE_MIGRATION_URL to Supabase's session pooler (port 5432) or direct connection"
-    )
-  }
-  url = runtimeUrl
-  console.log(`[migrate] DATABASE_MIGRATION_URL not set; DATABASE_URL is not a transaction pooler, using it: ${maskUrl(url)}`)
-} else {
-  fail("neither DATABASE_MIGRATION_URL nor DATABASE_URL is set; nothing to migrate")
+try {
+  const target = migrationTarget(process.env)
+  url = target.url
+  console.log(`[migrate] through ${target.variable} (${target.pooler} connection) ${maskUrl(url)}`)
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.message)
+  throw error
 }
 
 const started = Date.now()

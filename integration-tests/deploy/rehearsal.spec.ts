@@ -304,7 +304,9 @@ describe("deploy rehearsal", () => {
     })
 
     it("migrated through DATABASE_MIGRATION_URL (the session pooler), within its 15 clients", () => {
-      expect(migrateOutput).toContain(`[migrate] through DATABASE_MIGRATION_URL postgresql://postgres.rehearsal:***@${POOLER_HOST}:5432/postgres`)
+      expect(migrateOutput).toContain(
+        `[migrate] through DATABASE_MIGRATION_URL (session connection) postgresql://postgres.rehearsal:***@${POOLER_HOST}:5432/postgres`
+      )
       expect(peakSessionClients).toBeGreaterThan(0)
       expect(peakSessionClients).toBeLessThanOrEqual(15)
     })
@@ -317,7 +319,7 @@ describe("deploy rehearsal", () => {
     it("refuses to migrate through the transaction pooler when DATABASE_MIGRATION_URL is missing", () => {
       expect(refusedMigrate.code).not.toBe(0)
       expect(refusedMigrate.output).toContain(
-        "error: DATABASE_MIGRATION_URL is not set and DATABASE_URL is a transaction pooler (port 6543)"
+        "error: DATABASE_MIGRATION_URL: is not set and DATABASE_URL is a transaction pooler (port 6543)"
       )
     })
 

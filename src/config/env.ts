@@ -23,6 +23,8 @@ export const envSchema = z.object({
   DATABASE_SSL: z.enum(SSL_MODES, { error: `must be one of ${SSL_MODES.join(", ")}` }).optional(),
   DATABASE_CA_CERT: z.string().optional(),
   DATABASE_EXTRA: z.string().optional(),
+  /** Read by npm run migrate and npm run doctor (./migration.ts), not by the app. */
+  DATABASE_MIGRATION_URL: z.string().optional(),
   DATABASE_POOL_MAX: z.coerce
     .number({ error: "must be a whole number" })
     .int({ error: "must be a whole number" })

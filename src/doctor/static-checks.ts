@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs"
 import { configProblems } from "../config"
 import { databaseSettings, detectPooler, parseDatabaseUrl, type DatabaseSettings } from "../config/database"
 import { parseEnvCollectingErrors } from "../config/env"
-import type { ConfigError } from "../config/errors"
+import { ConfigError } from "../config/errors"
+import { migrationTarget } from "../config/migration"
 import { modeSettings, type ModeSettings } from "../config/mode"
 import { parseRedisUrl, type RedisSettings } from "../config/redis"
 import { fail, pass, warn, type CheckResult } from "./report"
@@ -119,33 +120,20 @@ function databaseUrlChecks(env: StaticInput["env"]): CheckResult[] {
   } catch {
     return results // reported by the configuration check
   }
-  const migration = env.DATABASE_MIGRATION_URL
-  if (!migration) {
-    results.push(
-      runtime === "transaction"
-        ? fail(
-            "migration connection",
-            "DATABASE_MIGRATION_URL is not set and DATABASE_URL is a transaction pooler; npm run migrate will refuse",
-            "set DATABASE_MIGRATION_URL to Supabase's session pooler (same host, port 5432) or the direct connection"
-          )
-        : pass("migration connection", `migrations use DATABASE_URL (${runtime} connection)`)
-    )
-  } else {
-    try {
-      const parsed = parseDatabaseUrl(migration, "DATABASE_MIGRATION_URL")
-      const kind = detectPooler(parsed.host, parsed.port)
-      results.push(
-        kind === "transaction"
-          ? fail(
-              "migration connection",
-              "DATABASE_MIGRATION_URL is a transaction pooler (port 6543): migration locks break there",
-              "use the session pooler (port 5432) or the direct connection"
-            )
-          : pass("migration connection", `DATABASE_MIGRATION_URL is a ${kind} connection`)
-      )
-    } catch (error) {
-      results.push(fail("migration connection", (error as Error).message, "give a postgres:// URL"))
+  try {
+    const target = migrationTarget(env)
+    results.push(pass("migration connection", `npm run migrate uses ${target.variable} (${target.pooler} connection)`))
+  } catch (error) {
+    if (!(error instanceof ConfigError)) {
+      throw error
     }
+    results.push(
+      fail(
+        "migration connection",
+        error.message,
+        "set DATABASE_MIGRATION_URL to Supabase's session pooler (same host, port 5432) or the direct connection"
+      )
+    )
   }
   results.push(pass("database door", `DATABASE_URL is a ${runtime === "direct" ? "direct connection" : `${runtime} pooler`}`))
   return results
