@@ -304,8 +304,10 @@ describe("deploy rehearsal", () => {
     })
 
     it("migrated through DATABASE_MIGRATION_URL (the session pooler), within its 15 clients", () => {
+      // A local pgbouncer is no *.pooler.supabase.com host, so the pooler
+      // detection calls it a direct connection; what matters is which URL.
       expect(migrateOutput).toContain(
-        `[migrate] through DATABASE_MIGRATION_URL (session connection) postgresql://postgres.rehearsal:***@${POOLER_HOST}:5432/postgres`
+        `[migrate] through DATABASE_MIGRATION_URL (direct connection) postgresql://postgres.rehearsal:***@${POOLER_HOST}:5432/postgres`
       )
       expect(peakSessionClients).toBeGreaterThan(0)
       expect(peakSessionClients).toBeLessThanOrEqual(15)
