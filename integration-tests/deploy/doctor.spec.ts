@@ -70,6 +70,9 @@ function goodWorker(): Record<string, string> {
     STORE_CORS: "https://shop.example.dk",
     ADMIN_CORS: "https://api.example.dk",
     AUTH_CORS: "https://shop.example.dk,https://api.example.dk",
+    // A production worker sends order confirmations; without these the doctor warns.
+    SENDGRID_API_KEY: `SG.${randomBytes(16).toString("hex")}`,
+    SENDGRID_FROM: "ordre@beauty-shop.dk",
   }
 }
 

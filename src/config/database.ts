@@ -1,6 +1,6 @@
 import type { ConnectionOptions } from "node:tls"
 import { z } from "@medusajs/framework/zod"
-import { ConfigError, describeIssue } from "./errors"
+import { ConfigError, configWarning, describeIssue, type ConfigWarning } from "./errors"
 import { maskUrl } from "./mask"
 
 /**
@@ -47,7 +47,7 @@ export interface DatabaseSettings {
   sslSource: string
   caProvided: boolean
   driverOptions: DatabaseDriverOptions
-  warnings: string[]
+  warnings: ConfigWarning[]
 }
 
 export interface DatabaseEnv {
@@ -346,15 +346,23 @@ export function databaseSettings(env: DatabaseEnv, readTextFile: ReadTextFile): 
   const parsed = parseDatabaseUrl(env.DATABASE_URL)
   const tls = extractUrlTlsParams(parsed.url)
   const extra = parseDatabaseExtra(env.DATABASE_EXTRA)
-  const warnings: string[] = []
+  const warnings: ConfigWarning[] = []
 
   if (tls.removed.includes("pgbouncer")) {
-    warnings.push("DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)")
+    warnings.push(
+      configWarning(
+        "DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)",
+        "remove ?pgbouncer=true from DATABASE_URL (a Prisma flag; node-postgres ignores it)"
+      )
+    )
   }
   const sslParams = tls.removed.filter((p) => p !== "pgbouncer")
   if (sslParams.length) {
     warnings.push(
-      `DATABASE_URL: removed ?${sslParams.join(", ?")} from the URL and applied it as the ssl option (set DATABASE_SSL instead)`
+      configWarning(
+        `DATABASE_URL: removed ?${sslParams.join(", ?")} from the URL and applied it as the ssl option (set DATABASE_SSL instead)`,
+        "remove TLS parameters from DATABASE_URL; set DATABASE_SSL and DATABASE_CA_CERT instead"
+      )
     )
   }
 
@@ -367,7 +375,10 @@ export function databaseSettings(env: DatabaseEnv, readTextFile: ReadTextFile): 
   const distinct = new Set(given.map((c) => c[1]))
   if (distinct.size > 1) {
     warnings.push(
-      `conflicting TLS settings (${given.map(([s, m]) => `${s}=${m}`).join(", ")}); using ${given[0][0]}`
+      configWarning(
+        `conflicting TLS settings (${given.map(([s, m]) => `${s}=${m}`).join(", ")}); using ${given[0][0]}`,
+        "keep one TLS setting: DATABASE_SSL (and DATABASE_CA_CERT), nothing in the URL or DATABASE_EXTRA"
+      )
     )
   }
   const local = isLocalHost(parsed.host)
@@ -387,11 +398,19 @@ export function databaseSettings(env: DatabaseEnv, readTextFile: ReadTextFile): 
 
   if (sslMode === "require" && !ca) {
     warnings.push(
-      "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it"
+      configWarning(
+        "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it",
+        "set DATABASE_CA_CERT to Supabase's prod-ca-2021.crt (PEM text or path) so the server is verified"
+      )
     )
   }
   if (sslMode === "disable" && !local) {
-    warnings.push(`database TLS is disabled for remote host ${parsed.host}; traffic and password travel in plain text`)
+    warnings.push(
+      configWarning(
+        `database TLS is disabled for remote host ${parsed.host}; traffic and password travel in plain text`,
+        "remove DATABASE_SSL=disable (or sslmode=disable): a remote database must be reached over TLS"
+      )
+    )
   }
 
   const pooler = detectPooler(parsed.host, parsed.port)

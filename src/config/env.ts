@@ -46,6 +46,10 @@ export const envSchema = z.object({
     .optional(),
   DISABLE_MEDUSA_ADMIN: booleanFlag.optional(),
   MEDUSA_BACKEND_URL: z.string().optional(),
+
+  /** Order confirmations by email through SendGrid when set (./notification.ts). */
+  SENDGRID_API_KEY: z.string().optional(),
+  SENDGRID_FROM: z.string().optional(),
 })
 
 export type Env = z.infer<typeof envSchema>
@@ -96,7 +100,7 @@ export function parseEnvCollectingErrors(raw: RawEnv): { env?: Env; errors: Conf
 }
 
 function isEchoable(variable: string): boolean {
-  return !/SECRET|PASSWORD|URL|CERT|EXTRA/.test(variable)
+  return !/SECRET|PASSWORD|URL|CERT|EXTRA|KEY/.test(variable)
 }
 
 export function isProduction(env: Pick<Env, "NODE_ENV">): boolean {

@@ -26,3 +26,17 @@ export function describeIssue(error: IssueLike): string {
   const path = issue.path.map(String).join(".")
   return path ? `${path}: ${issue.message}` : issue.message
 }
+
+/**
+ * Something the operator should change although the backend can run. It
+ * carries its own fix, written where the warning is made, so every tool that
+ * shows it (the start-up log, npm run doctor) gives the same advice.
+ */
+export interface ConfigWarning {
+  message: string
+  fix: string
+}
+
+export function configWarning(message: string, fix: string): ConfigWarning {
+  return { message, fix }
+}

@@ -3,14 +3,15 @@ import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/frame
 import { corsSettings } from "./cors"
 import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
 import { isProduction, parseEnv, parseEnvCollectingErrors, type Env, type RawEnv } from "./env"
-import { ConfigError } from "./errors"
+import { ConfigError, type ConfigWarning } from "./errors"
 import { maskUrl } from "./mask"
 import { modeSettings, type ModeSettings } from "./mode"
+import { notificationSettings, type NotificationSettings } from "./notification"
 import { parseRedisUrl, redisModules, type RedisSettings } from "./redis"
 import { resolveCors } from "./cors"
 import { resolveSecret } from "./secrets"
 
-export { ConfigError } from "./errors"
+export { ConfigError, type ConfigWarning } from "./errors"
 export { maskUrl, maskSecretsInText } from "./mask"
 
 export interface BuiltConfig {
@@ -19,9 +20,10 @@ export interface BuiltConfig {
   mode: ModeSettings
   database?: DatabaseSettings
   redis?: RedisSettings
+  notification: NotificationSettings
   /** One line each for the operator, secrets masked. */
   summary: string[]
-  warnings: string[]
+  warnings: ConfigWarning[]
 }
 
 export interface BuildOptions {
@@ -45,6 +47,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
   requireRedisInProduction(env, production)
   requireDatabaseInProduction(env, production)
 
+  const notification = notificationSettings(env, { production, sendsEmail: mode.runsSubscribers })
   const cors = corsSettings(env, production)
   const config: InputConfig = {
     projectConfig: {
@@ -63,7 +66,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       disable: mode.adminDisabled,
       backendUrl: env.MEDUSA_BACKEND_URL,
     },
-    modules: redis ? redisModules(redis) : [],
+    modules: [...(redis ? redisModules(redis) : []), notification.module],
   }
   if (redis) {
     // The Caching Module (successor of the deprecated cache-redis) does
@@ -76,8 +79,9 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     mode,
     database,
     redis,
-    summary: summaryLines(mode, database, redis),
-    warnings: [...(database?.warnings ?? []), ...(redis?.warnings ?? [])],
+    notification,
+    summary: [...summaryLines(mode, database, redis), notification.summary],
+    warnings: [...(database?.warnings ?? []), ...(redis?.warnings ?? []), ...notification.warnings],
   }
 }
 
@@ -118,6 +122,7 @@ export function configProblems(rawEnv: RawEnv, options: BuildOptions = {}): Conf
   }
   attempt(() => databaseSettings(env, options.readTextFile ?? readUtf8))
   attempt(() => env.REDIS_URL && parseRedisUrl(env.REDIS_URL))
+  attempt(() => notificationSettings(env, { production, sendsEmail: false }))
   attempt(() => requireRedisInProduction(env, production))
   attempt(() => requireDatabaseInProduction(env, production))
   attempt(() => resolveSecret("JWT_SECRET", env.JWT_SECRET, production))

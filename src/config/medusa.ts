@@ -19,8 +19,8 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): InputConfig {
       for (const line of built.summary) {
         console.log(`[config] ${line}`)
       }
-      for (const line of built.warnings) {
-        console.warn(`[config] warning: ${maskSecretsInText(line)}`)
+      for (const warning of built.warnings) {
+        console.warn(`[config] warning: ${maskSecretsInText(warning.message)}; fix: ${warning.fix}`)
       }
     }
     return built.config

@@ -5,6 +5,8 @@ export interface ModeSettings {
   adminDisabled: boolean
   /** Why the admin is off, for the startup log. */
   adminDisabledBecause?: string
+  /** Subscribers and scheduled jobs run here (worker or shared). */
+  runsSubscribers: boolean
 }
 
 /**
@@ -16,11 +18,12 @@ export interface ModeSettings {
  */
 export function modeSettings(workerMode: WorkerMode | undefined, disableAdmin: boolean | undefined): ModeSettings {
   const mode = workerMode ?? "shared"
+  const runsSubscribers = mode !== "server"
   if (mode === "worker") {
-    return { workerMode: mode, adminDisabled: true, adminDisabledBecause: "MEDUSA_WORKER_MODE=worker" }
+    return { workerMode: mode, adminDisabled: true, adminDisabledBecause: "MEDUSA_WORKER_MODE=worker", runsSubscribers }
   }
   if (disableAdmin) {
-    return { workerMode: mode, adminDisabled: true, adminDisabledBecause: "DISABLE_MEDUSA_ADMIN=true" }
+    return { workerMode: mode, adminDisabled: true, adminDisabledBecause: "DISABLE_MEDUSA_ADMIN=true", runsSubscribers }
   }
-  return { workerMode: mode, adminDisabled: false }
+  return { workerMode: mode, adminDisabled: false, runsSubscribers }
 }

@@ -1,5 +1,5 @@
 import type { RedisOptions } from "ioredis"
-import { ConfigError } from "./errors"
+import { ConfigError, configWarning, type ConfigWarning } from "./errors"
 import { maskUrl } from "./mask"
 
 const RAILWAY_PRIVATE_SUFFIX = ".railway.internal"
@@ -12,7 +12,7 @@ export interface RedisSettings {
   railwayPrivate: boolean
   /** Passed to every ioredis client Medusa creates from this URL. */
   options: RedisOptions
-  warnings: string[]
+  warnings: ConfigWarning[]
 }
 
 export function parseRedisUrl(raw: string): RedisSettings {
@@ -33,14 +33,19 @@ export function parseRedisUrl(raw: string): RedisSettings {
   }
   const host = url.hostname
   const railwayPrivate = host.toLowerCase().endsWith(RAILWAY_PRIVATE_SUFFIX)
-  const warnings: string[] = []
+  const warnings: ConfigWarning[] = []
   const options: RedisOptions = {}
   if (railwayPrivate) {
     // Railway's private network is IPv6-only in older environments; an ioredis
     // pinned to IPv4 then fails with ENOTFOUND. family 0 lets DNS decide.
     const family = url.searchParams.get("family")
     if (family !== null && family !== "0") {
-      warnings.push(`REDIS_URL: ?family=${family} replaced by family=0 for Railway's private network (IPv6)`)
+      warnings.push(
+        configWarning(
+          `REDIS_URL: ?family=${family} replaced by family=0 for Railway's private network (IPv6)`,
+          "use the URL Railway gives (${{Redis.REDIS_URL}}) without ?family=4"
+        )
+      )
     }
     options.family = 0
   }

@@ -7,6 +7,7 @@ import { parseEnvCollectingErrors } from "../config/env"
 import { ConfigError } from "../config/errors"
 import { migrationTarget } from "../config/migration"
 import { modeSettings, type ModeSettings } from "../config/mode"
+import { notificationSettings } from "../config/notification"
 import { parseRedisUrl, type RedisSettings } from "../config/redis"
 import { fail, pass, warn, type CheckResult } from "./report"
 
@@ -27,19 +28,6 @@ export interface StaticOutcome {
   /** DATABASE_MIGRATION_URL judged on its own, as npm run migrate uses it. */
   migrationDatabase?: DatabaseSettings
   redis?: RedisSettings
-}
-
-const FIXES: Array<[RegExp, string]> = [
-  [/pgbouncer/, "remove ?pgbouncer=true from DATABASE_URL (a Prisma flag; node-postgres ignores it)"],
-  [/sslmode|ssl_mode|sslrootcert/, "remove TLS parameters from DATABASE_URL; set DATABASE_SSL and DATABASE_CA_CERT instead"],
-  [/NOT verified/, "set DATABASE_CA_CERT to Supabase's prod-ca-2021.crt (PEM text or path) so the server is verified"],
-  [/TLS is disabled/, "remove DATABASE_SSL=disable (or sslmode=disable): a remote database must be reached over TLS"],
-  [/conflicting TLS/, "keep one TLS setting: DATABASE_SSL (and DATABASE_CA_CERT), nothing in the URL or DATABASE_EXTRA"],
-  [/family/, "use the URL Railway gives (${{Redis.REDIS_URL}}) without ?family=4"],
-]
-
-function fixFor(warning: string): string {
-  return FIXES.find(([pattern]) => pattern.test(warning))?.[1] ?? "see the README's configuration section"
 }
 
 /** Everything that can be judged from the variables and files alone. */
@@ -63,8 +51,9 @@ export function staticChecks(input: StaticInput): StaticOutcome {
     ? attempt(() => databaseSettings({ ...valid, DATABASE_URL: env.DATABASE_MIGRATION_URL }, read))
     : undefined
   const redis = attempt(() => (valid.REDIS_URL ? parseRedisUrl(valid.REDIS_URL) : undefined))
-  for (const warning of [...(database?.warnings ?? []), ...(redis?.warnings ?? [])]) {
-    results.push(warn("configuration", warning, fixFor(warning)))
+  const notification = attempt(() => notificationSettings(valid, { production, sendsEmail: mode.runsSubscribers }))
+  for (const warning of [...(database?.warnings ?? []), ...(redis?.warnings ?? []), ...(notification?.warnings ?? [])]) {
+    results.push(warn("configuration", warning.message, warning.fix))
   }
 
   results.push(...databaseUrlChecks(env))

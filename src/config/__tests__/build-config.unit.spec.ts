@@ -59,7 +59,7 @@ describe("parseRedisUrl", () => {
   it("overrides ?family=4 on a railway.internal host and warns", () => {
     const redis = parseRedisUrl("redis://default:pw@redis.railway.internal:6379?family=4")
     expect(redis.options.family).toBe(0)
-    expect(redis.warnings).toEqual([
+    expect(redis.warnings.map((w) => w.message)).toEqual([
       "REDIS_URL: ?family=4 replaced by family=0 for Railway's private network (IPv6)",
     ])
   })
@@ -88,13 +88,14 @@ describe("parseRedisUrl", () => {
 })
 
 describe("buildConfig in development", () => {
-  it("runs with nothing set: shared mode, admin on, development secrets and CORS, no Redis modules", () => {
+  it("runs with nothing set: shared mode, admin on, development secrets and CORS, no Redis modules, emails logged", () => {
     const built = buildConfig({})
     expect(built.config.projectConfig?.workerMode).toBe("shared")
     expect(built.config.admin?.disable).toBe(false)
     expect(built.config.projectConfig?.http?.jwtSecret).toBe("supersecret")
     expect(built.config.projectConfig?.http?.storeCors).toBe("http://localhost:8000")
-    expect(built.config.modules).toEqual([])
+    expect((built.config.modules as ModuleEntry[]).map((m) => m.resolve)).toEqual(["@medusajs/medusa/notification"])
+    expect(built.notification.email).toBe("log")
     expect(built.config.featureFlags).toBeUndefined()
     expect(built.summary).toContain(
       "redis: REDIS_URL not set; in-memory event bus, locking, workflow engine and sessions (development only)"
@@ -131,6 +132,7 @@ describe("buildConfig with Redis", () => {
       "@medusajs/medusa/workflow-engine-redis",
       "@medusajs/medusa/locking",
       "@medusajs/medusa/caching",
+      "@medusajs/medusa/notification",
     ])
   })
 
@@ -182,6 +184,7 @@ describe("buildConfig in production", () => {
       "mode: shared; admin on",
       "database: aws-1-eu-west-1.pooler.supabase.com:6543/postgres; transaction pooler; TLS verify-full with CA (default for a remote host)",
       "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, caching and sessions on Redis (family=0 for Railway's private network)",
+      "notifications: emails are written to the log (SENDGRID_API_KEY not set); admin feed on",
     ])
     expect(JSON.stringify(built.summary)).not.toMatch(/pw-db-123|pw-redis-456/)
   })

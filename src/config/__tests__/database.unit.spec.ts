@@ -178,7 +178,7 @@ describe("databaseSettings", () => {
       pool: { min: 0, max: 10, idleTimeoutMillis: 10_000 },
     })
     expect(settings.url).toBe(SUPABASE_TX)
-    expect(settings.warnings).toEqual([])
+    expect(settings.warnings.map((w) => w.message)).toEqual([])
   })
 
   it("keeps the session pooler's client count small", () => {
@@ -208,7 +208,7 @@ describe("databaseSettings", () => {
     const settings = databaseSettings({ DATABASE_URL: `${SUPABASE_TX}?sslmode=require` }, noFiles)!
     expect(settings.url).toBe(SUPABASE_TX)
     expect(settings.driverOptions.connection.ssl).toEqual({ rejectUnauthorized: false })
-    expect(settings.warnings).toEqual([
+    expect(settings.warnings.map((w) => w.message)).toEqual([
       "DATABASE_URL: removed ?sslmode from the URL and applied it as the ssl option (set DATABASE_SSL instead)",
       "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it",
     ])
@@ -229,7 +229,7 @@ describe("databaseSettings", () => {
     expect(settings.url).toBe(SUPABASE_TX)
     expect(settings.sslMode).toBe("require")
     expect(settings.sslSource).toBe("DATABASE_EXTRA")
-    expect(settings.warnings[0]).toBe("DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)")
+    expect(settings.warnings[0]?.message).toBe("DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)")
   })
 
   it("lets DATABASE_SSL win over the URL and says so", () => {
@@ -238,7 +238,7 @@ describe("databaseSettings", () => {
       noFiles
     )!
     expect(settings.sslMode).toBe("verify-full")
-    expect(settings.warnings).toContain(
+    expect(settings.warnings.map((w) => w.message)).toContain(
       "conflicting TLS settings (DATABASE_SSL=verify-full, DATABASE_URL sslmode=require); using DATABASE_SSL"
     )
   })
@@ -270,7 +270,7 @@ describe("databaseSettings", () => {
   it("warns when TLS is switched off for a remote host", () => {
     const settings = databaseSettings({ DATABASE_URL: SUPABASE_TX, DATABASE_SSL: "disable" }, noFiles)!
     expect(settings.driverOptions.connection.ssl).toBe(false)
-    expect(settings.warnings).toEqual([
+    expect(settings.warnings.map((w) => w.message)).toEqual([
       "database TLS is disabled for remote host aws-1-eu-west-1.pooler.supabase.com; traffic and password travel in plain text",
     ])
   })

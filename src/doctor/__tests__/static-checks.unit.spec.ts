@@ -61,10 +61,15 @@ describe("doctor: static checks", () => {
     expect(warnings).toEqual([
       "DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)",
       "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it",
+      "SENDGRID_API_KEY is not set: order confirmations are only written to the worker's log, no customer gets an email",
       'is in the Medusa 1 shape {"ssl":...}; Medusa 2 reads connection.ssl (this project converts it)',
       "production runs in shared mode: HTTP and background work share one process",
     ])
     expect(results.filter((r) => r.status !== "pass").every((r) => r.fix && r.fix.length > 10)).toBe(true)
+    // The fix travels with the warning from the config module that made it.
+    expect(results.find((r) => r.detail.includes("pgbouncer"))?.fix).toBe(
+      "remove ?pgbouncer=true from DATABASE_URL (a Prisma flag; node-postgres ignores it)"
+    )
     expect(exitCode(results)).toBe(2)
   })
 
