@@ -1,0 +1,68 @@
+import { amountOf, maskEmail, renderOrderConfirmation, type ConfirmationOrder } from "../order-confirmation-email"
+
+const order: ConfirmationOrder = {
+  id: "order_01",
+  display_id: 1042,
+  email: "karen@example.dk",
+  currency_code: "dkk",
+  total: 448,
+  subtotal: 399,
+  shipping_total: 49,
+  tax_total: 89.6,
+  items: [
+    { product_title: "Hyaluron Serum", variant_title: "30 ml", quantity: 1, total: 249 },
+    { title: "Læbepomade <Rosé>", product_title: null, variant_title: null, quantity: 2, total: 150 },
+  ],
+  shipping_address: { first_name: "Karen", last_name: "Jensen", address_1: "Vesterbrogade 1", postal_code: "1620", city: "København V", country_code: "dk" },
+  shipping_methods: [{ name: "Standard" }],
+}
+
+describe("renderOrderConfirmation", () => {
+  const email = renderOrderConfirmation(order)
+  // Intl separates amount and currency with a no-break space; compare with plain spaces.
+  const plain = (text: string) => text.replace(/\u00a0/g, " ")
+
+  it("names the order by its display number in the subject", () => {
+    expect(email.subject).toBe("Tak for din ordre #1042")
+  })
+
+  it("lists each line with quantity, title, variant and Danish-formatted amount", () => {
+    expect(plain(email.text)).toContain("1 × Hyaluron Serum (30 ml): 249,00 kr.")
+    expect(plain(email.text)).toContain("2 × Læbepomade <Rosé>: 150,00 kr.")
+    expect(plain(email.text)).toContain("Fragt (Standard): 49,00 kr.")
+    expect(plain(email.text)).toContain("I alt: 448,00 kr.")
+    expect(email.text).toContain("Vesterbrogade 1\n1620 København V\nDK")
+  })
+
+  it("escapes customer-controlled text in the HTML", () => {
+    expect(email.html).toContain("Læbepomade &lt;Rosé&gt;")
+    expect(email.html).not.toContain("<Rosé>")
+  })
+
+  it("formats euro orders in euros", () => {
+    expect(plain(renderOrderConfirmation({ ...order, currency_code: "eur", total: 19.9 }).text)).toContain("I alt: 19,90 €")
+  })
+
+  it("falls back to the order id and a plain greeting when data is missing", () => {
+    const bare = renderOrderConfirmation({ id: "order_02", currency_code: "dkk" })
+    expect(bare.subject).toBe("Tak for din ordre order_02")
+    expect(bare.text.startsWith("Hej,\n")).toBe(true)
+  })
+})
+
+describe("amountOf", () => {
+  it("reads numbers, numeric strings and BigNumber-like objects", () => {
+    expect(amountOf(12.5)).toBe(12.5)
+    expect(amountOf("7")).toBe(7)
+    expect(amountOf({ numeric: 3 })).toBe(3)
+    expect(amountOf({ toJSON: () => "4.25" })).toBe(4.25)
+    expect(amountOf(undefined)).toBe(0)
+  })
+})
+
+describe("maskEmail", () => {
+  it("keeps the first letter and the domain only", () => {
+    expect(maskEmail("karen@example.dk")).toBe("k***@example.dk")
+    expect(maskEmail(undefined)).toBe("(no email)")
+  })
+})
