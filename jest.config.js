@@ -6,6 +6,8 @@ loadEnv("test", process.cwd())
  *   unit              src/**\/__tests__/**\/*.unit.spec.ts (no services)
  *   integration:http  integration-tests/http/*.spec.ts (real PostgreSQL, and Redis where a suite asks)
  *   deploy            integration-tests/deploy/*.spec.ts (the Railway deploy rehearsal)
+ *   e2e               integration-tests/e2e/*.spec.ts (storefront checkout with @medusajs/js-sdk and the
+ *                     admin in Chromium, against a built, seeded server + worker; see global-setup.ts)
  */
 module.exports = {
   transform: {
@@ -28,8 +30,12 @@ if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
 } else if (process.env.TEST_TYPE === "deploy") {
   module.exports.testMatch = ["**/integration-tests/deploy/*.spec.[jt]s"]
+} else if (process.env.TEST_TYPE === "e2e") {
+  module.exports.testMatch = ["**/integration-tests/e2e/*.spec.[jt]s"]
+  module.exports.globalSetup = "./integration-tests/e2e/global-setup.ts"
+  module.exports.globalTeardown = "./integration-tests/e2e/global-teardown.ts"
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
 } else {
-  throw new Error("TEST_TYPE must be unit, integration:http or deploy (use npm test, npm run test:unit or npm run test:integration:http)")
+  throw new Error("TEST_TYPE must be unit, integration:http, deploy or e2e (use npm test, npm run test:unit or npm run test:integration:http)")
 }

@@ -23,6 +23,7 @@ const SUITES = [
   { name: "unit", testType: "unit", needs: [] },
   { name: "integration:http", testType: "integration:http", needs: ["postgres", "redis"] },
   { name: "deploy", testType: "deploy", needs: ["postgres", "redis"] },
+  { name: "e2e", testType: "e2e", needs: ["postgres", "redis"] },
 ]
 
 const requested = process.argv.slice(2)

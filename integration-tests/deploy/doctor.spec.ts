@@ -13,7 +13,7 @@ import { dirname, join } from "node:path"
 import { Client } from "pg"
 import { seedSettings } from "../../src/doctor/__tests__/seed-settings"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
-import { ProcessTracker } from "./lib/processes"
+import { ProcessTracker } from "../helpers/processes"
 import { makeCertificates } from "./lib/tls"
 
 jest.setTimeout(5 * 60 * 1000)

@@ -24,7 +24,7 @@ import { Client } from "pg"
 import { parseToml } from "../helpers/toml"
 import settings from "../../.railway/deploy.json"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
-import { medusaRssMiB, ProcessTracker, type Tracked } from "./lib/processes"
+import { medusaRssMiB, ProcessTracker, type Tracked } from "../helpers/processes"
 import { makeCertificates } from "./lib/tls"
 
 jest.setTimeout(45 * 60 * 1000)

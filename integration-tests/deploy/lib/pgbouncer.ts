@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Client } from "pg"
 import type { Certificates } from "./tls"
-import type { ProcessTracker, Tracked } from "./processes"
+import type { ProcessTracker, Tracked } from "../../helpers/processes"
 
 export interface PoolerOptions {
   name: string

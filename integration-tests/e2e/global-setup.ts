@@ -1,0 +1,134 @@
+/**
+ * Global setup of the end-to-end suite: the shop as its users meet it.
+ *
+ *   npm run build (admin bundle included; E2E_REUSE_BUILD=1 skips it when a
+ *   build exists, for iterating locally) -> a fresh database -> npm run
+ *   migrate -> npm run seed (catalogue and admin user) -> npm run
+ *   publishable-key -> npm run start:server and npm run start:worker, in
+ *   production mode with Redis, polled on their Railway healthchecks.
+ *
+ * Every command is the npm script the README gives. What the specs need is
+ * written to test-results/e2e/shop.json; the processes are stopped and the
+ * database dropped by global-teardown.ts, whatever happened.
+ */
+import { randomBytes } from "node:crypto"
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import Redis from "ioredis"
+import { Client } from "pg"
+import settings from "../../.railway/deploy.json"
+import { ProcessTracker, type Tracked } from "../helpers/processes"
+import { E2E_RESULTS, REPO, SHOP_FILE, type RunningShop } from "./lib/shop"
+
+const SERVER_PORT = 19200
+const WORKER_PORT = 19201
+const REDIS_URL = "redis://127.0.0.1:6379/13"
+const DATABASE = `beauty_e2e_${Date.now()}`
+const secret = () => randomBytes(24).toString("hex")
+
+export interface E2eGlobals {
+  tracker: ProcessTracker
+  database: string
+}
+
+async function postgres(sql: string): Promise<void> {
+  const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
+  await client.connect().catch((error) => {
+    throw new Error(`PostgreSQL is not reachable at 127.0.0.1:5432 (${error.message}); start it (pg_ctlcluster 15 main start)`)
+  })
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+function step(result: { name: string; code: number | null; output: string; seconds: number }) {
+  if (result.code !== 0) {
+    throw new Error(`e2e setup: ${result.name} exited with ${result.code}:\n${result.output.slice(-4000)}`)
+  }
+  console.log(`e2e setup: ${result.name} done in ${result.seconds.toFixed(0)} s`)
+  return result
+}
+
+async function healthy(service: Tracked, url: string, timeoutSeconds: number): Promise<void> {
+  const deadline = Date.now() + timeoutSeconds * 1000
+  while (Date.now() < deadline) {
+    if (service.child.exitCode !== null) {
+      throw new Error(`e2e setup: ${service.name} exited (${service.child.exitCode}) before ${url} answered:\n${service.output().slice(-3000)}`)
+    }
+    const status = await fetch(url).then((r) => r.status, () => 0)
+    if (status === 200) {
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`e2e setup: ${service.name}: ${url} did not answer 200 within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
+}
+
+export default async function globalSetup(): Promise<void> {
+  rmSync(E2E_RESULTS, { recursive: true, force: true })
+  mkdirSync(E2E_RESULTS, { recursive: true })
+  const tracker = new ProcessTracker(E2E_RESULTS)
+  ;(globalThis as { __E2E__?: E2eGlobals }).__E2E__ = { tracker, database: DATABASE }
+  process.on("exit", () => tracker.killAllNow())
+
+  await new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
+    .flushdb()
+    .catch((error) => {
+      throw new Error(`Redis is not reachable at 127.0.0.1:6379 (${error.message}); start it: redis-server --daemonize yes`)
+    })
+  await postgres(`CREATE DATABASE ${DATABASE}`)
+
+  const admin = { email: "staff@e2e.beauty-shop.local", password: `pw-${secret()}` }
+  const serverUrl = `http://localhost:${SERVER_PORT}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: `postgres://postgres@localhost:5432/${DATABASE}`,
+    REDIS_URL,
+    JWT_SECRET: secret(),
+    COOKIE_SECRET: secret(),
+    STORE_CORS: "http://localhost:8000",
+    ADMIN_CORS: serverUrl,
+    AUTH_CORS: `${serverUrl},http://localhost:8000`,
+    MEDUSA_ADMIN_EMAIL: admin.email,
+    MEDUSA_ADMIN_PASSWORD: admin.password,
+  }
+  delete env.TEST_TYPE
+  delete env.NODE_OPTIONS
+  const run = (name: string, command: string) => tracker.run(name, command, { cwd: REPO, env })
+
+  const built = existsSync(join(REPO, ".medusa", "server", "public", "admin", "index.html"))
+  if (process.env.E2E_REUSE_BUILD === "1" && built) {
+    console.log("e2e setup: E2E_REUSE_BUILD=1, using the existing .medusa/server build")
+  } else {
+    step(await run("build", "npm run build"))
+  }
+  step(await run("migrate", "npm run migrate"))
+  step(await run("seed", "npm run seed"))
+  const key = step(await run("publishable-key", "npm run --silent publishable-key"))
+  const publishableKey = key.output.match(/pk_[0-9a-f]+/)?.[0]
+  if (!publishableKey) {
+    throw new Error(`e2e setup: npm run publishable-key printed no pk_ key:\n${key.output.slice(-2000)}`)
+  }
+
+  const server = tracker.start("server", `npm run start:server`, { cwd: REPO, env: { ...env, PORT: String(SERVER_PORT) } })
+  const worker = tracker.start("worker", `npm run start:worker`, { cwd: REPO, env: { ...env, PORT: String(WORKER_PORT) } })
+  await Promise.all([
+    healthy(server, `http://127.0.0.1:${SERVER_PORT}${settings.services.server.healthcheckPath}`, 120),
+    healthy(worker, `http://127.0.0.1:${WORKER_PORT}${settings.services.worker.healthcheckPath}`, 120),
+  ])
+  console.log(`e2e setup: server ${serverUrl} and worker on ${WORKER_PORT} are healthy`)
+
+  const shop: RunningShop = {
+    serverUrl,
+    workerUrl: `http://localhost:${WORKER_PORT}`,
+    publishableKey,
+    admin,
+    database: { host: "127.0.0.1", port: 5432, user: "postgres", name: DATABASE },
+    logs: { server: server.logFile, worker: worker.logFile },
+    artifacts: E2E_RESULTS,
+  }
+  writeFileSync(SHOP_FILE, JSON.stringify(shop, null, 2), { mode: 0o600 })
+}

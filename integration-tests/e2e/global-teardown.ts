@@ -1,0 +1,22 @@
+import { rmSync } from "node:fs"
+import { Client } from "pg"
+import type { E2eGlobals } from "./global-setup"
+import { SHOP_FILE } from "./lib/shop"
+
+/** Stops server and worker (SIGTERM, then SIGKILL) and drops the e2e database. */
+export default async function globalTeardown(): Promise<void> {
+  const globals = (globalThis as { __E2E__?: E2eGlobals }).__E2E__
+  if (!globals) {
+    return
+  }
+  await globals.tracker.stopAll()
+  // The admin password lives in shop.json; the logs and screenshots stay as artifacts.
+  rmSync(SHOP_FILE, { force: true })
+  const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
+  await client.connect()
+  try {
+    await client.query(`DROP DATABASE IF EXISTS ${globals.database} WITH (FORCE)`)
+  } finally {
+    await client.end()
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * A storefront's checkout through the real client, @medusajs/js-sdk, against
+ * the built shop the global setup runs (server + worker, seeded by npm run
+ * seed, publishable key from npm run publishable-key). Then the worker's duty
+ * for the order: exactly one confirmation, sent by the worker, not the server.
+ */
+import Medusa, { FetchError } from "@medusajs/js-sdk"
+import { Client } from "pg"
+import { DENMARK_REGION } from "../../src/scripts/lib/minimal-store"
+import { STOCKED_QUANTITY } from "../../src/scripts/lib/catalogue-data"
+import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
+import { logOf, runningShop, waitFor } from "./lib/shop"
+
+jest.setTimeout(5 * 60 * 1000)
+
+const shop = runningShop()
+const sdk = new Medusa({ baseUrl: shop.serverUrl, publishableKey: shop.publishableKey })
+
+const address = {
+  first_name: "Karen",
+  last_name: "Jensen",
+  address_1: "Vesterbrogade 1",
+  postal_code: "1620",
+  city: "København V",
+  country_code: "dk",
+  phone: "+4512345678",
+}
+
+async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
+  const client = new Client({ ...shop.database, database: shop.database.name })
+  await client.connect()
+  try {
+    return (await client.query(text, values)).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+/** The HTTP status of a rejected js-sdk call (FetchError), or a failure when it succeeded. */
+async function statusOfFailure(call: Promise<unknown>): Promise<{ status: number; message: string }> {
+  try {
+    await call
+  } catch (error) {
+    if (error instanceof FetchError) {
+      return { status: error.status ?? 0, message: error.message }
+    }
+    throw error
+  }
+  throw new Error("the call succeeded but should have been refused")
+}
+
+describe("storefront checkout through @medusajs/js-sdk", () => {
+  let regionId: string
+  let variantId: string
+  let orderId: string
+
+  it("lists the regions and finds Danmark in DKK", async () => {
+    const { regions } = await sdk.store.region.list()
+    const denmark = regions.find((r) => r.name === DENMARK_REGION)
+    expect(denmark).toMatchObject({ currency_code: "dkk" })
+    expect(regions.map((r) => r.currency_code).sort()).toEqual(["dkk", "eur"])
+    regionId = denmark!.id
+  })
+
+  it("lists the seeded products with DKK prices and opens one", async () => {
+    const { products, count } = await sdk.store.product.list({ region_id: regionId, limit: 50, fields: "*variants.calculated_price" })
+    expect(count).toBeGreaterThanOrEqual(12)
+    const listed = products.find((p) => (p.variants?.length ?? 0) > 1) ?? products[0]
+
+    const { product } = await sdk.store.product.retrieve(listed.id, { region_id: regionId, fields: "*variants.calculated_price,*variants.inventory_quantity" })
+    expect(product.title).toBe(listed.title)
+    const variant = product.variants![0]
+    expect(variant.calculated_price).toMatchObject({ currency_code: "dkk", calculated_amount: expect.any(Number) })
+    expect(variant.sku).toBeTruthy()
+    variantId = variant.id
+  })
+
+  it("creates a cart in the DK region, adds the variant and sets email and addresses", async () => {
+    const { cart: created } = await sdk.store.cart.create({ region_id: regionId })
+    expect(created.currency_code).toBe("dkk")
+    await sdk.store.cart.createLineItem(created.id, { variant_id: variantId, quantity: 2 })
+    const { cart } = await sdk.store.cart.update(created.id, {
+      email: "karen@example.dk",
+      shipping_address: address,
+      billing_address: address,
+    })
+    expect(cart.items).toHaveLength(1)
+    expect(cart.items![0]).toMatchObject({ variant_id: variantId, quantity: 2 })
+    expect(cart.shipping_address).toMatchObject({ city: "København V", country_code: "dk" })
+
+    // Shipping: the seeded Standard option for Denmark.
+    const { shipping_options } = await sdk.store.fulfillment.listCartOptions({ cart_id: cart.id })
+    expect(shipping_options.map((o) => o.name).sort()).toEqual(["Express", "Standard"])
+    const standard = shipping_options.find((o) => o.name === "Standard")!
+    const { cart: withShipping } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: standard.id })
+    expect(withShipping.shipping_methods).toHaveLength(1)
+
+    // Payment: the system (manual) provider the seed enabled for the region.
+    const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: regionId })
+    expect(payment_providers.map((p) => p.id)).toContain("pp_system_default")
+    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(withShipping, { provider_id: "pp_system_default" })
+    expect(payment_collection.payment_sessions?.map((s) => s.provider_id)).toEqual(["pp_system_default"])
+
+    const completed = await sdk.store.cart.complete(cart.id)
+    if (completed.type !== "order") {
+      throw new Error(`cart completion returned a cart, not an order: ${JSON.stringify(completed.error)}`)
+    }
+    expect(completed.order).toMatchObject({ email: "karen@example.dk", currency_code: "dkk" })
+    expect(completed.order.items).toHaveLength(1)
+    expect(Number(completed.order.total)).toBeGreaterThan(0)
+    orderId = completed.order.id
+  })
+
+  it("has the worker send exactly one order confirmation for the order, and the server none", async () => {
+    expect(orderId).toBeDefined()
+    const rows = await waitFor(
+      "the order confirmation notification",
+      async () => {
+        const found = await sql<{ status: string; channel: string; to: string; provider_id: string }>(
+          `SELECT status, channel, "to", provider_id FROM notification WHERE idempotency_key = $1`,
+          [orderConfirmationKey(orderId)]
+        )
+        return found.length && found.every((r) => r.status !== "pending") ? found : undefined
+      },
+      60_000
+    )
+    expect(rows).toEqual([{ status: "success", channel: "email", to: "karen@example.dk", provider_id: "local" }])
+    const workerLog = await waitFor("the worker's log line", async () => (logOf(shop.logs.worker).includes(`order confirmation: order ${orderId} sent`) ? logOf(shop.logs.worker) : undefined), 30_000)
+    expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} sent to k\\*\\*\\*@example.dk via local .*worker mode`))
+    expect(logOf(shop.logs.server)).not.toContain("order confirmation:")
+  })
+
+  it("refuses the Store API without a publishable key with a clear 400", async () => {
+    const response = await fetch(`${shop.serverUrl}/store/products`)
+    expect(response.status).toBe(400)
+    const body = await response.json()
+    expect(body.message).toMatch(/publishable/i)
+  })
+
+  it("refuses an out-of-stock quantity with a 4xx, never a 5xx", async () => {
+    const { cart } = await sdk.store.cart.create({ region_id: regionId })
+    const refused = await statusOfFailure(sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity: STOCKED_QUANTITY * 10 }))
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect(refused.status).toBeLessThan(500)
+    expect(refused.message).toMatch(/inventory/i)
+    const { cart: unchanged } = await sdk.store.cart.retrieve(cart.id)
+    expect(unchanged.items ?? []).toHaveLength(0)
+  })
+})
