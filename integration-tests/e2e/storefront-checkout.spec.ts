@@ -4,12 +4,13 @@
  * seed, publishable key from npm run publishable-key). Then the worker's duty
  * for the order: exactly one confirmation, sent by the worker, not the server.
  */
+import { spawnSync } from "node:child_process"
 import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { Client } from "pg"
 import { DENMARK_REGION } from "../../src/scripts/lib/minimal-store"
 import { STOCKED_QUANTITY } from "../../src/scripts/lib/catalogue-data"
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
-import { logOf, runningShop, waitFor } from "./lib/shop"
+import { logOf, REPO, runningShop, waitFor } from "./lib/shop"
 
 jest.setTimeout(5 * 60 * 1000)
 
@@ -128,6 +129,23 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     const workerLog = await waitFor("the worker's log line", async () => (logOf(shop.logs.worker).includes(`order confirmation: order ${orderId} sent`) ? logOf(shop.logs.worker) : undefined), 30_000)
     expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} sent to k\\*\\*\\*@example.dk via local .*worker mode`))
     expect(logOf(shop.logs.server)).not.toContain("order confirmation:")
+  })
+
+  it("completes the README's checkout demo (npm run checkout-demo) with the printed key", async () => {
+    const demo = spawnSync("npm", ["run", "--silent", "checkout-demo", "--", shop.publishableKey, shop.serverUrl], { cwd: REPO, encoding: "utf8" })
+    expect(demo.stderr).not.toMatch(/checkout failed/)
+    expect(demo.status).toBe(0)
+    const placed = demo.stdout.match(/order #\d+ placed \((order_[0-9A-Z]+)\)/)
+    expect(placed).not.toBeNull()
+    const confirmation = await waitFor(
+      "the demo order's confirmation",
+      async () => {
+        const rows = await sql<{ status: string }>(`SELECT status FROM notification WHERE idempotency_key = $1`, [orderConfirmationKey(placed![1])])
+        return rows.length ? rows : undefined
+      },
+      60_000
+    )
+    expect(confirmation).toEqual([{ status: "success" }])
   })
 
   it("refuses the Store API without a publishable key with a clear 400", async () => {
