@@ -93,7 +93,8 @@ describe("railway.toml and railway.worker.toml", () => {
     expect(toml).toEqual(expectedConfigFile(name))
   })
 
-  it("points the server's healthcheck at the readiness endpoint", () => {
+  it("points both healthchecks at the readiness endpoint", () => {
+    expect(readToml("railway.worker.toml").deploy.healthcheckPath).toBe("/health/ready")
     expect(readToml("railway.toml").deploy.healthcheckPath).toBe("/health/ready")
   })
 

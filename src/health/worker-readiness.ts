@@ -1,0 +1,56 @@
+import type { IncomingMessage, ServerResponse } from "node:http"
+import { container } from "@medusajs/framework"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { appVersion, databaseProbe, redisProbe } from "./probes"
+import { DEFAULT_CHECK_TIMEOUT_MS, readinessReport } from "./readiness"
+
+export const READINESS_PATH = "/health/ready"
+
+type RequestHandler = () => Promise<void>
+type TraceRequestHandler = (handler: RequestHandler, req: IncomingMessage, res: ServerResponse, path?: string) => Promise<void>
+
+/**
+ * GET /health/ready in worker mode. Medusa loads no API routes in a worker
+ * (src/api/health/ready/route.ts serves the server and shared modes), but
+ * `medusa start` hands every request to `traceRequestHandler` on its start
+ * command when one is set: the hook Medusa's own OpenTelemetry
+ * instrumentation uses (@medusajs/medusa/dist/instrumentation). Installed
+ * from instrumentation.ts, which `medusa start` loads before it creates the
+ * HTTP server; outside worker mode it passes every request through.
+ */
+export function installWorkerReadiness(): void {
+  const startCommand = require("@medusajs/medusa/commands/start") as { traceRequestHandler?: TraceRequestHandler }
+  const previous = startCommand.traceRequestHandler
+  startCommand.traceRequestHandler = async (handler, req, res, path) => {
+    if (req.method === "GET" && req.url?.split("?")[0] === READINESS_PATH && isWorker()) {
+      await answerReadiness(res)
+      return
+    }
+    return previous ? previous(handler, req, res, path) : handler()
+  }
+}
+
+function isWorker(): boolean {
+  try {
+    return container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.workerMode === "worker"
+  } catch {
+    return false
+  }
+}
+
+async function answerReadiness(res: ServerResponse): Promise<void> {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  const report = await readinessReport({
+    mode: "worker",
+    version: appVersion(),
+    uptimeSeconds: process.uptime(),
+    database: databaseProbe(container),
+    redis: redisProbe(config),
+    timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
+  })
+  res.writeHead(report.status === "ok" ? 200 : 503, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  })
+  res.end(JSON.stringify(report))
+}
