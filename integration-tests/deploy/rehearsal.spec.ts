@@ -442,8 +442,14 @@ describe("graceful shutdown (runs last: it stops both services)", () => {
     const token = login.body.token as string
     // A burst of product.created jobs for the worker, then the worker's SIGTERM
     // while they are being handled (mid-job), then the server's mid-request.
+    const handledSoFar = () => (worker.output().match(/catalogue: product \S+ created/g) ?? []).length
+    const handledBefore = handledSoFar()
     const burst = Array.from({ length: 12 }, (_, i) => createProduct(token, `Rehearsal burst cream ${i + 1}`, "50 ml"))
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    // SIGTERM once the worker is busy with the burst, not before it started.
+    const busyBy = Date.now() + 30_000
+    while (handledSoFar() === handledBefore && Date.now() < busyBy) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
     const signalled = Date.now()
     process.kill(worker.pid, "SIGTERM")
     const inFlight = createProduct(token, "Rehearsal shutdown balm", "15 ml")
