@@ -182,19 +182,38 @@ async function main() {
   ]
   console.log(lines.join("\n"))
 
-  const develop = spawn(MEDUSA, ["develop"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "inherit" })
+  // Its own process group: `medusa develop` runs the app as a child
+  // (`medusa start --types`) that it does not stop on SIGINT itself, so the
+  // signal goes to the whole group, whether it came from Ctrl-C or from kill.
+  const develop = spawn(MEDUSA, ["develop"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "inherit", detached: true })
   let stopping = false
+  /** @param {NodeJS.Signals | 0} signal 0 only asks whether the group still exists */
+  const signalGroup = (signal) => {
+    try {
+      process.kill(-(/** @type {number} */ (develop.pid)), signal)
+      return true
+    } catch {
+      return false // the group is gone
+    }
+  }
   /** @param {NodeJS.Signals} signal */
   const forward = (signal) => {
     if (!stopping) {
       stopping = true
       say(`${signal}: stopping Medusa`)
     }
-    develop.kill(signal)
+    signalGroup(signal)
   }
   process.on("SIGINT", forward)
   process.on("SIGTERM", forward)
   const code = await new Promise((resolve) => develop.on("close", (c) => resolve(c ?? 0)))
+  // Whatever of the group outlived `medusa develop` gets 10 s, then SIGKILL,
+  // so the database below is never stopped under a running app.
+  signalGroup("SIGTERM")
+  for (let waited = 0; waited < 10_000 && signalGroup(0); waited += 250) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  signalGroup("SIGKILL")
   await stopEmbeddedPostgres()
   process.exit(stopping ? 0 : Number(code))
 }
