@@ -125,10 +125,13 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
       },
       60_000
     )
-    expect(rows).toEqual([{ status: "success", channel: "email", to: "karen@example.dk", provider_id: "local" }])
+    expect(rows).toEqual([{ status: "success", channel: "email", to: "karen@example.dk", provider_id: "email-log" }])
     const workerLog = await waitFor("the worker's log line", async () => (logOf(shop.logs.worker).includes(`order confirmation: order ${orderId} sent`) ? logOf(shop.logs.worker) : undefined), 30_000)
-    expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} sent to k\\*\\*\\*@example.dk via local .*worker mode`))
+    expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} sent to k\\*\\*\\*@example.dk via email-log .*worker mode`))
     expect(logOf(shop.logs.server)).not.toContain("order confirmation:")
+    // Production without SendGrid: the email is logged, its recipient masked, no body.
+    expect(workerLog).toContain('email (not sent, SENDGRID_API_KEY not set): to k***@example.dk, subject "Tak for din ordre #')
+    expect(workerLog).not.toContain("karen@example.dk")
   })
 
   it("completes the README's checkout demo (npm run checkout-demo) with the printed key", async () => {

@@ -50,11 +50,11 @@ medusaIntegrationTestRunner({
           to: "karen@example.dk",
           channel: "email",
           status: "success",
-          provider_id: "local",
+          provider_id: "email-log",
           resource_type: "order",
           resource_id: order.id,
         })
-        expect(lines[0]).toMatch(new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via local`))
+        expect(lines[0]).toMatch(new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via email-log`))
         expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
         expect(lines.join("\n")).not.toContain("karen@example.dk")
       })

@@ -7,8 +7,9 @@ import type { ModuleDeclaration } from "./redis"
  *   email  order confirmations to customers
  *   feed   the admin dashboard's notification bell (the low-stock report)
  *
- * Email goes through SendGrid when SENDGRID_API_KEY is set, otherwise the
- * local provider writes each message to the log. Why SendGrid: it is the
+ * Email goes through SendGrid when SENDGRID_API_KEY is set, otherwise
+ * src/modules/email-log writes each message to the log (recipient masked;
+ * the text too, in development only). Why SendGrid: it is the
  * email provider Medusa itself ships and maintains
  * (`@medusajs/medusa/notification-sendgrid`, already inside @medusajs/medusa,
  * so no extra dependency and no provider code of ours), and it sends over an
@@ -33,13 +34,22 @@ export function notificationSettings(
   env: Pick<Env, "SENDGRID_API_KEY" | "SENDGRID_FROM">,
   { production, sendsEmail }: { production: boolean; sendsEmail: boolean }
 ): NotificationSettings {
+  // Paths in `resolve` are relative to the project root, which is
+  // .medusa/server in a build (src/modules/email-log is compiled there).
   const apiKey = env.SENDGRID_API_KEY
   if (!apiKey) {
     if (env.SENDGRID_FROM) {
       throw new ConfigError("SENDGRID_API_KEY", "is required when SENDGRID_FROM is set (or unset SENDGRID_FROM to log emails instead)")
     }
     return {
-      module: notificationModule([localProvider(["feed", "email"])]),
+      module: notificationModule([
+        localProvider(["feed"]),
+        {
+          resolve: "./src/modules/email-log",
+          id: "email-log",
+          options: { channels: ["email"], show_body: !production },
+        },
+      ]),
       email: "log",
       summary: "notifications: emails are written to the log (SENDGRID_API_KEY not set); admin feed on",
       warnings:

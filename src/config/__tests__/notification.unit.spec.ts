@@ -9,13 +9,19 @@ const DEV = { production: false, sendsEmail: true }
 const WORKER = { production: true, sendsEmail: true }
 
 describe("notificationSettings", () => {
-  it("logs emails through the local provider when SendGrid is not configured, and keeps the admin feed", () => {
+  it("logs emails through the project's email-log provider when SendGrid is not configured, and keeps the admin feed", () => {
     const settings = notificationSettings({}, DEV)
     expect(settings.email).toBe("log")
-    expect(providersOf(settings)).toEqual([
-      expect.objectContaining({ resolve: "@medusajs/medusa/notification-local", options: expect.objectContaining({ channels: ["feed", "email"] }) }),
+    expect(providersOf(settings).map((p) => [p.resolve, p.id, p.options.channels])).toEqual([
+      ["@medusajs/medusa/notification-local", "local", ["feed"]],
+      ["./src/modules/email-log", "email-log", ["email"]],
     ])
+    expect(providersOf(settings)[1].options.show_body).toBe(true)
     expect(settings.warnings).toEqual([])
+  })
+
+  it("never logs email bodies in production", () => {
+    expect(providersOf(notificationSettings({}, WORKER))[1].options.show_body).toBe(false)
   })
 
   it("warns a production worker that no customer gets an email without SendGrid, with the fix", () => {
