@@ -9,10 +9,10 @@ import { lowStockReportKey, lowStockReportWorkflow } from "../../src/workflows/l
 jest.setTimeout(120 * 1000)
 
 /** An order as the cart-completion workflow leaves it, made directly in the order module. */
-async function placeOrder(container: MedusaContainer) {
+async function placeOrder(container: MedusaContainer, email: string | null = "karen@example.dk") {
   return container.resolve(Modules.ORDER).createOrders({
     currency_code: "dkk",
-    email: "karen@example.dk",
+    email: email ?? undefined,
     items: [{ title: "Hyaluron Serum", product_title: "Hyaluron Serum", variant_title: "30 ml", quantity: 2, unit_price: 249 }],
     shipping_address: { first_name: "Karen", last_name: "Jensen", address_1: "Vesterbrogade 1", postal_code: "1620", city: "København V", country_code: "dk" },
     shipping_methods: [{ name: "Standard", amount: 49 }],
@@ -69,6 +69,50 @@ medusaIntegrationTestRunner({
         ])
         const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })
         expect(notifications.map((n) => (n as { idempotency_key?: string }).idempotency_key)).toEqual([orderConfirmationKey(order.id)])
+      })
+    })
+
+    describe("order confirmation after an unfinished attempt", () => {
+      /**
+       * Turns the order's confirmation row into what a failed send (provider
+       * error) or a worker killed mid-send leaves behind. The module's
+       * generated update method is not in its public type, hence the cast.
+       */
+      async function markFirstAttempt(container: MedusaContainer, orderId: string, status: "failure" | "pending") {
+        const notifications = container.resolve(Modules.NOTIFICATION)
+        const [row] = await notifications.listNotifications({ resource_id: orderId })
+        await (notifications as unknown as { updateNotifications(data: object): Promise<unknown> }).updateNotifications({ id: row.id, status })
+      }
+
+      for (const status of ["failure", "pending"] as const) {
+        it(`sends again under a new key when the first attempt was left "${status}", then never again`, async () => {
+          const container = getContainer()
+          const order = await placeOrder(container)
+          const event = { name: "order.placed", data: { id: order.id } }
+          await orderPlacedConfirmation({ event, container, pluginOptions: {} } as any)
+          await markFirstAttempt(container, order.id, status)
+          const { scoped, lines } = captureLogs(container)
+
+          await orderPlacedConfirmation({ event, container: scoped, pluginOptions: {} } as any)
+          await orderPlacedConfirmation({ event, container: scoped, pluginOptions: {} } as any)
+
+          const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id }, { order: { created_at: "ASC" } })
+          expect(rows.map((r) => [(r as { idempotency_key?: string }).idempotency_key, r.status])).toEqual([
+            [orderConfirmationKey(order.id), status],
+            [orderConfirmationKey(order.id, 2), "success"],
+          ])
+          expect(lines[0]).toMatch(/sent to k\*\*\*@example.dk via email-log \(attempt 2, after an unfinished one\)/)
+          expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
+        })
+      }
+
+      it("sends nothing for an order without an email address, and says so", async () => {
+        const container = getContainer()
+        const order = await placeOrder(container, null)
+        const { scoped, lines } = captureLogs(container)
+        await orderPlacedConfirmation({ event: { name: "order.placed", data: { id: order.id } }, container: scoped, pluginOptions: {} } as any)
+        expect(await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })).toEqual([])
+        expect(lines).toEqual([`order confirmation: order ${order.id} has no email address; nothing to send`])
       })
     })
 

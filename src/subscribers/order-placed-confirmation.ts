@@ -6,10 +6,11 @@ import { orderConfirmationKey, sendOrderConfirmationWorkflow } from "../workflow
 /**
  * Sends the order confirmation when an order is placed. Runs where
  * subscribers run (the worker on Railway). Idempotent per order: the
- * notification module keeps the idempotency key, and the lock stops two
- * deliveries of the same event (a retry racing a slow first attempt, two
- * worker replicas) from both passing that check before either has written.
- * A failure throws, so the Redis event bus retries it (5 attempts, backoff).
+ * workflow sends only while no confirmation has succeeded, and the lock stops
+ * two deliveries of the same event (a retry racing a slow first attempt, two
+ * worker replicas) from both deciding to send before either has written.
+ * A failed send throws, so the Redis event bus retries it (5 attempts,
+ * backoff), and the retry sends under a new key.
  */
 export default async function orderPlacedConfirmation({ event, container }: SubscriberArgs<{ id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -20,13 +21,18 @@ export default async function orderPlacedConfirmation({ event, container }: Subs
     sendOrderConfirmationWorkflow(container).run({ input: { id: orderId } })
   )
   const { projectConfig } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  if (!result.length) {
-    logger.info(`order confirmation: order ${orderId} was confirmed before; nothing sent again`)
-    return
+  switch (result.plan.outcome) {
+    case "already-sent":
+      logger.info(`order confirmation: order ${orderId} was confirmed before; nothing sent again`)
+      return
+    case "no-email":
+      logger.warn(`order confirmation: order ${orderId} has no email address; nothing to send`)
+      return
   }
-  for (const notification of result) {
+  const retry = result.plan.attempt > 1 ? ` (attempt ${result.plan.attempt}, after an unfinished one)` : ""
+  for (const notification of result.notifications ?? []) {
     logger.info(
-      `order confirmation: order ${orderId} sent to ${maskEmail(notification.to)} via ${notification.provider_id} ` +
+      `order confirmation: order ${orderId} sent to ${maskEmail(notification.to)} via ${notification.provider_id}${retry} ` +
         `(notification ${notification.id}, status ${notification.status}; ${projectConfig.workerMode} mode, pid ${process.pid})`
     )
   }

@@ -1,13 +1,21 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { renderOrderConfirmation, type ConfirmationOrder } from "../lib/order-confirmation-email"
+import { previousOrderConfirmationsStep } from "./steps/previous-order-confirmations"
 
 export interface SendOrderConfirmationInput {
   id: string
 }
 
-/** One confirmation per order, ever: the notification module skips a key it has sent. */
-export const orderConfirmationKey = (orderId: string) => `order-confirmation:${orderId}`
+export type OrderConfirmationOutcome = "send" | "already-sent" | "no-email"
+
+/**
+ * The idempotency key of an order's confirmation: the notification module
+ * refuses a second row with the same key. Attempt 1 is the plain key; a
+ * retry after an unfinished attempt gets its own (see the previous step).
+ */
+export const orderConfirmationKey = (orderId: string, attempt = 1) =>
+  attempt === 1 ? `order-confirmation:${orderId}` : `order-confirmation:${orderId}:attempt-${attempt}`
 
 export const ORDER_CONFIRMATION_FIELDS = [
   "id",
@@ -36,10 +44,10 @@ export const ORDER_CONFIRMATION_FIELDS = [
 /**
  * Renders the order confirmation and hands it to the notification module on
  * the email channel (SendGrid or the log, see src/config/notification.ts).
- * The notification row it leaves (status, provider, idempotency key) is the
- * record that the confirmation went out; a redelivered order.placed finds the
- * key and sends nothing. Returns the notifications created by this run: an
- * empty list means it had been sent before.
+ * The notification rows it leaves (status, provider, key) are the record of
+ * what was sent: once one reached "success", a redelivered order.placed sends
+ * nothing. An order without an email address gets nothing, by design.
+ * The caller holds a lock per order (src/subscribers/order-placed-confirmation.ts).
  */
 export const sendOrderConfirmationWorkflow = createWorkflow(
   "send-order-confirmation",
@@ -50,26 +58,35 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
       filters: { id: input.id },
       options: { throwIfKeyNotFound: true },
     })
+    const previous = previousOrderConfirmationsStep({ order_id: input.id })
 
-    const notifications = transform({ orders }, ({ orders }) => {
+    const plan = transform({ orders, previous }, ({ orders, previous }) => {
       const order = orders[0] as unknown as ConfirmationOrder
-      const email = renderOrderConfirmation(order)
-      return [
-        {
-          to: order.email ?? "",
-          channel: "email",
-          template: "order-confirmation",
-          content: { subject: email.subject, html: email.html, text: email.text },
-          data: { order_id: order.id, display_id: order.display_id, subject: email.subject },
-          trigger_type: "order.placed",
-          resource_id: order.id,
-          resource_type: "order",
-          idempotency_key: orderConfirmationKey(order.id),
-        },
-      ]
+      const outcome: OrderConfirmationOutcome = previous.sent ? "already-sent" : order.email ? "send" : "no-email"
+      return { outcome, attempt: previous.unfinished + 1 }
     })
 
-    const sent = sendNotificationsStep(notifications)
-    return new WorkflowResponse(sent)
+    const notifications = when("order-confirmation-due", plan, (plan) => plan.outcome === "send").then(() => {
+      const email = transform({ orders, plan }, ({ orders, plan }) => {
+        const order = orders[0] as unknown as ConfirmationOrder
+        const rendered = renderOrderConfirmation(order)
+        return [
+          {
+            to: order.email!,
+            channel: "email",
+            template: "order-confirmation",
+            content: { subject: rendered.subject, html: rendered.html, text: rendered.text },
+            data: { order_id: order.id, display_id: order.display_id, subject: rendered.subject },
+            trigger_type: "order.placed",
+            resource_id: order.id,
+            resource_type: "order",
+            idempotency_key: orderConfirmationKey(order.id, plan.attempt),
+          },
+        ]
+      })
+      return sendNotificationsStep(email)
+    })
+
+    return new WorkflowResponse({ plan, notifications })
   }
 )
