@@ -206,6 +206,8 @@ async function main() {
   }
   process.on("SIGINT", forward)
   process.on("SIGTERM", forward)
+  // A closed terminal no longer reaches Medusa's own group: pass it on too.
+  process.on("SIGHUP", forward)
   const code = await new Promise((resolve) => develop.on("close", (c) => resolve(c ?? 0)))
   // Whatever of the group outlived `medusa develop` gets 10 s, then SIGKILL,
   // so the database below is never stopped under a running app.

@@ -9,6 +9,7 @@
  *
  *   npm test                      all suites
  *   npm test -- unit              only the named suite(s)
+ *   npm test -- e2e storefront    in those, only the files matching a pattern
  */
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
@@ -26,10 +27,14 @@ const SUITES = [
   { name: "e2e", testType: "e2e", needs: ["postgres", "redis"] },
 ]
 
-const requested = process.argv.slice(2)
+// Arguments naming a suite pick suites; any other argument is a jest path
+// pattern, so one spec file runs alone:  npm run test:e2e -- storefront
+const args = process.argv.slice(2)
+const requested = args.filter((a) => SUITES.some((s) => s.name === a))
+const patterns = args.filter((a) => !requested.includes(a))
 const suites = requested.length ? SUITES.filter((s) => requested.includes(s.name)) : SUITES
-if (requested.length && suites.length !== requested.length) {
-  console.error(`unknown suite in ${requested.join(", ")}; known: ${SUITES.map((s) => s.name).join(", ")}`)
+if (patterns.some((p) => p.startsWith("-"))) {
+  console.error(`unknown option in ${patterns.join(" ")}; arguments are suite names (${SUITES.map((s) => s.name).join(", ")}) or test file patterns`)
   process.exit(2)
 }
 
@@ -107,6 +112,7 @@ for (const suite of suites) {
       "--forceExit",
       "--json",
       `--outputFile=${outputFile}`,
+      ...patterns,
     ],
     { cwd: ROOT, stdio: "inherit", env: { ...process.env, TEST_TYPE: suite.testType } }
   )

@@ -476,6 +476,8 @@ describe("graceful shutdown (runs last: it stops both services)", () => {
     const handledBy = (service: Tracked) => rows.filter((r) => service.output().includes(`catalogue: product ${r.id} created`)).length
     const beforeExit = handledBy(worker)
     figures["shutdown: product.created jobs handled before the worker exited"] = `${beforeExit} of ${rows.length}`
+    // The signal really came mid-burst: some jobs were left for the next worker.
+    expect(beforeExit).toBeLessThan(rows.length)
 
     const next = tracker.start("worker-restarted", `exec ${workerFile.deploy.startCommand}`, {
       cwd: copy,

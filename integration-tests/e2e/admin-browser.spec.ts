@@ -78,7 +78,8 @@ describe("admin dashboard in Chromium", () => {
     const table = page.locator("table")
     await table.waitFor({ timeout: 60_000 })
     for (const product of PRODUCTS.slice(0, 5)) {
-      await expect(table.getByText(product.title, { exact: true }).first().isVisible()).resolves.toBe(true)
+      // waitFor fails after its timeout if the title never shows
+      await table.getByText(product.title, { exact: true }).first().waitFor({ state: "visible", timeout: 30_000 })
     }
     expect(await table.locator("tbody tr").count()).toBeGreaterThanOrEqual(Math.min(PRODUCTS.length, 10))
     await screenshot("03-products")

@@ -31,6 +31,18 @@ export interface E2eGlobals {
   database: string
 }
 
+/**
+ * Only what the tools need from the caller's environment (where node and
+ * npm are, npm's registry settings), never its DATABASE_*, REDIS_URL,
+ * SENDGRID_* or other shop variables: the shop under test gets exactly the
+ * variables below, as a Railway service would.
+ */
+function toolingEnv(): NodeJS.ProcessEnv {
+  const keep = (key: string) =>
+    ["PATH", "HOME", "LANG", "TMPDIR", "XDG_CACHE_HOME", "NODE_EXTRA_CA_CERTS"].includes(key) || key.startsWith("npm_config_")
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => keep(key)))
+}
+
 async function postgres(sql: string): Promise<void> {
   const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
   await client.connect().catch((error) => {
@@ -73,17 +85,20 @@ export default async function globalSetup(): Promise<void> {
   ;(globalThis as { __E2E__?: E2eGlobals }).__E2E__ = { tracker, database: DATABASE }
   process.on("exit", () => tracker.killAllNow())
 
-  await new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
-    .flushdb()
-    .catch((error) => {
-      throw new Error(`Redis is not reachable at 127.0.0.1:6379 (${error.message}); start it: redis-server --daemonize yes`)
-    })
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
+  try {
+    await redis.flushdb()
+  } catch (error) {
+    throw new Error(`Redis is not reachable at 127.0.0.1:6379 (${(error as Error).message}); start it: redis-server --daemonize yes`)
+  } finally {
+    redis.disconnect()
+  }
   await postgres(`CREATE DATABASE ${DATABASE}`)
 
   const admin = { email: "staff@e2e.beauty-shop.local", password: `pw-${secret()}` }
   const serverUrl = `http://localhost:${SERVER_PORT}`
   const env: NodeJS.ProcessEnv = {
-    ...process.env,
+    ...toolingEnv(),
     NODE_ENV: "production",
     DATABASE_URL: `postgres://postgres@localhost:5432/${DATABASE}`,
     REDIS_URL,
@@ -95,8 +110,6 @@ export default async function globalSetup(): Promise<void> {
     MEDUSA_ADMIN_EMAIL: admin.email,
     MEDUSA_ADMIN_PASSWORD: admin.password,
   }
-  delete env.TEST_TYPE
-  delete env.NODE_OPTIONS
   const run = (name: string, command: string) => tracker.run(name, command, { cwd: REPO, env })
 
   const built = existsSync(join(REPO, ".medusa", "server", "public", "admin", "index.html"))

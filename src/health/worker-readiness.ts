@@ -16,26 +16,25 @@ type TraceRequestHandler = (handler: RequestHandler, req: IncomingMessage, res: 
  * command when one is set: the hook Medusa's own OpenTelemetry
  * instrumentation uses (@medusajs/medusa/dist/instrumentation). Installed
  * from instrumentation.ts, which `medusa start` loads before it creates the
- * HTTP server; outside worker mode it passes every request through.
+ * HTTP server; in other modes it installs nothing.
  */
-export function installWorkerReadiness(): void {
+export function installWorkerReadiness(env: NodeJS.ProcessEnv = process.env): boolean {
+  // Only in a worker: once the hook is set, `medusa start` also searches its
+  // router stack for every request, work a server has no reason to do. The
+  // config module reads the mode from the same variable.
+  if (env.MEDUSA_WORKER_MODE !== "worker") {
+    return false
+  }
   const startCommand = require("@medusajs/medusa/commands/start") as { traceRequestHandler?: TraceRequestHandler }
   const previous = startCommand.traceRequestHandler
   startCommand.traceRequestHandler = async (handler, req, res, path) => {
-    if (req.method === "GET" && req.url?.split("?")[0] === READINESS_PATH && isWorker()) {
+    if (req.method === "GET" && req.url?.split("?")[0] === READINESS_PATH) {
       await answerReadiness(res)
       return
     }
     return previous ? previous(handler, req, res, path) : handler()
   }
-}
-
-function isWorker(): boolean {
-  try {
-    return container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig.workerMode === "worker"
-  } catch {
-    return false
-  }
+  return true
 }
 
 async function answerReadiness(res: ServerResponse): Promise<void> {
