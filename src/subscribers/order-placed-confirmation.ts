@@ -6,9 +6,10 @@ import { orderConfirmationKey, sendOrderConfirmationWorkflow } from "../workflow
 /**
  * Sends the order confirmation when an order is placed. Runs where
  * subscribers run (the worker on Railway). Idempotent per order: the
- * workflow sends only while no confirmation has succeeded, and the lock stops
- * two deliveries of the same event (a retry racing a slow first attempt, two
- * worker replicas) from both deciding to send before either has written.
+ * workflow sends only while no confirmation has succeeded. Two deliveries of
+ * the same event at once (a retry racing a slow first attempt, two worker
+ * replicas) cannot both send, because the key is unique; the lock makes the
+ * second wait and find the first's row instead of failing on that key.
  * A failed send throws, so the Redis event bus retries it (5 attempts,
  * backoff), and the retry sends under a new key.
  */
