@@ -10,8 +10,10 @@ export interface ConfirmationOrder {
   email?: string | null
   currency_code: string
   total?: unknown
-  subtotal?: unknown
+  /** The items with tax and discounts (Medusa's `subtotal` includes shipping). */
+  item_total?: unknown
   shipping_total?: unknown
+  discount_total?: unknown
   tax_total?: unknown
   items?: Array<{
     title?: string | null
@@ -92,8 +94,10 @@ export function renderOrderConfirmation(order: ConfirmationOrder): RenderedEmail
       ].filter((l) => l.trim() !== "")
     : []
   const shippingName = order.shipping_methods?.find(Boolean)?.name
+  const discount = amountOf(order.discount_total)
   const totals = [
-    { label: "Varer", amount: money(order.subtotal) },
+    { label: "Varer", amount: money(order.item_total) },
+    ...(discount > 0 ? [{ label: "Heraf rabat", amount: money(-discount) }] : []),
     { label: `Fragt${shippingName ? ` (${shippingName})` : ""}`, amount: money(order.shipping_total) },
     { label: "Heraf moms", amount: money(order.tax_total) },
     { label: "I alt", amount: money(order.total) },

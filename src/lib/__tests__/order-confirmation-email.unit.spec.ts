@@ -6,7 +6,8 @@ const order: ConfirmationOrder = {
   email: "karen@example.dk",
   currency_code: "dkk",
   total: 448,
-  subtotal: 399,
+  // Items only: Medusa's `subtotal` (448 here) includes shipping, so the email uses item_total.
+  item_total: 399,
   shipping_total: 49,
   tax_total: 89.6,
   items: [
@@ -29,7 +30,7 @@ describe("renderOrderConfirmation", () => {
   it("lists each line with quantity, title, variant and Danish-formatted amount", () => {
     expect(plain(email.text)).toContain("1 × Hyaluron Serum (30 ml): 249,00 kr.")
     expect(plain(email.text)).toContain("2 × Læbepomade <Rosé>: 150,00 kr.")
-    expect(plain(email.text)).toContain("Fragt (Standard): 49,00 kr.")
+    expect(plain(email.text)).toContain("Varer: 399,00 kr.\nFragt (Standard): 49,00 kr.")
     expect(plain(email.text)).toContain("I alt: 448,00 kr.")
     expect(email.text).toContain("Vesterbrogade 1\n1620 København V\nDK")
   })
@@ -37,6 +38,11 @@ describe("renderOrderConfirmation", () => {
   it("escapes customer-controlled text in the HTML", () => {
     expect(email.html).toContain("Læbepomade &lt;Rosé&gt;")
     expect(email.html).not.toContain("<Rosé>")
+  })
+
+  it("shows a discount only when there is one", () => {
+    expect(email.text).not.toContain("rabat")
+    expect(plain(renderOrderConfirmation({ ...order, discount_total: 50 }).text)).toContain("Heraf rabat: -50,00 kr.")
   })
 
   it("formats euro orders in euros", () => {
