@@ -109,6 +109,8 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     expect(completed.order).toMatchObject({ email: "karen@example.dk", currency_code: "dkk" })
     expect(completed.order.items).toHaveLength(1)
     expect(Number(completed.order.total)).toBeGreaterThan(0)
+    // Prices include 25 % moms, so the order's tax is a fifth of what the customer pays.
+    expect(Number(completed.order.tax_total)).toBeCloseTo(Number(completed.order.total) / 5, 1)
     orderId = completed.order.id
   })
 

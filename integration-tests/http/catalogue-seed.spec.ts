@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { deleteInventoryLevelsWorkflow, deleteShippingOptionsWorkflow } from "@medusajs/medusa/core-flows"
+import { deleteInventoryLevelsWorkflow, deleteShippingOptionsWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
 import { DENMARK_REGION, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
@@ -15,7 +15,16 @@ async function countCatalogue(container: MedusaContainer) {
   const [, stockLocations] = await container.resolve(Modules.STOCK_LOCATION).listAndCountStockLocations({})
   const taxRegions = (await container.resolve(Modules.TAX).listTaxRegions({})).length
   const [, inventoryLevels] = await container.resolve(Modules.INVENTORY).listAndCountInventoryLevels({})
-  return { products, categories, regions, shippingOptions, stockLocations, taxRegions, inventoryLevels }
+  const vatRates = Object.fromEntries(
+    (await container.resolve(Modules.TAX).listTaxRates({}, { relations: ["tax_region"] }))
+      .filter((rate) => rate.is_default)
+      .map((rate) => [(rate as { tax_region?: { country_code?: string } }).tax_region?.country_code, rate.rate])
+  )
+  const taxInclusivePrices = (await container.resolve(Modules.PRICING).listPricePreferences({}))
+    .filter((p) => p.is_tax_inclusive)
+    .map((p) => p.attribute)
+    .sort()
+  return { products, categories, regions, shippingOptions, stockLocations, taxRegions, inventoryLevels, vatRates, taxInclusivePrices }
 }
 
 medusaIntegrationTestRunner({
@@ -36,6 +45,9 @@ medusaIntegrationTestRunner({
         expect(afterFirst.shippingOptions).toEqual(4)
         expect(afterFirst.stockLocations).toEqual(1)
         expect(afterFirst.taxRegions).toEqual(7)
+        expect(afterFirst.vatRates).toEqual({ dk: 25, de: 19, se: 25, fr: 20, nl: 21, es: 21, it: 22 })
+        // both currencies and both regions: prices include VAT
+        expect(afterFirst.taxInclusivePrices).toEqual(["currency_code", "currency_code", "region_id", "region_id"])
 
         const second = await ensureCatalogue(container)
         expect(second.created).toEqual([])
@@ -60,6 +72,7 @@ medusaIntegrationTestRunner({
               expect.objectContaining({ currency_code: "dkk", calculated_amount: expect.any(Number) })
             )
             expect(variant.calculated_price.calculated_amount).toBeGreaterThan(0)
+            expect(variant.calculated_price.is_calculated_price_tax_inclusive).toBe(true)
           }
         }
 
@@ -75,6 +88,29 @@ medusaIntegrationTestRunner({
           options.data.shipping_options.map((o: { name: string; amount: number }) => [o.name, o.amount])
         )
         expect(byName).toEqual({ Standard: 49, Express: 99 })
+      })
+
+      it("gives a database seeded before VAT its rates and prices including VAT", async () => {
+        const container = getContainer()
+        await ensureCatalogue(container)
+        const complete = await countCatalogue(container)
+
+        // What an earlier seed left: tax regions without rates, prices without VAT.
+        const tax = container.resolve(Modules.TAX)
+        await tax.deleteTaxRates((await tax.listTaxRates({})).map((r) => r.id))
+        for (const region of await container.resolve(Modules.REGION).listRegions({})) {
+          await updateRegionsWorkflow(container).run({ input: { selector: { id: region.id }, update: { is_tax_inclusive: false } } })
+        }
+        const old = await countCatalogue(container)
+        expect(old.vatRates).toEqual({})
+        expect(old.taxInclusivePrices).toEqual(["currency_code", "currency_code"])
+
+        const rerun = await ensureCatalogue(container)
+        expect(rerun.created).toEqual([
+          "VAT rates dk 25%, de 19%, se 25%, fr 20%, nl 21%, es 21%, it 22%",
+          'prices include VAT in regions "Danmark", "EU"',
+        ])
+        expect(await countCatalogue(container)).toEqual(complete)
       })
 
       it("completes a partial earlier run without duplicating anything", async () => {

@@ -18,6 +18,28 @@ export const DENMARK_COUNTRIES = ["dk"] as const
 
 export const TAX_PROVIDER_ID = "tp_system"
 
+/**
+ * Standard VAT rates (percent) of the shop's countries: Danish moms for
+ * Denmark, and the destination country's rate for EU consumers (the EU's
+ * one-stop-shop rules for distance sales above EUR 10,000 a year).
+ */
+export const VAT_RATES: Readonly<Record<string, number>> = {
+  dk: 25,
+  de: 19,
+  se: 25,
+  fr: 20,
+  nl: 21,
+  es: 21,
+  it: 22,
+}
+
+/**
+ * Prices include VAT in both currencies: Danish law requires consumer prices
+ * to be shown with moms, so 249 DKK is what the customer pays, and the order
+ * shows the moms it contains.
+ */
+export const TAX_INCLUSIVE_CURRENCIES = ["dkk", "eur"] as const
+
 export const WAREHOUSE = {
   name: "Copenhagen warehouse",
   address: { address_1: "Lagervej 1", city: "Copenhagen", country_code: "DK" },

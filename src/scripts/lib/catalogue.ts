@@ -33,6 +33,7 @@ import {
   type ProductData,
 } from "./catalogue-data"
 import { ensureMinimalStore, type MinimalStore } from "./minimal-store"
+import { ensureVat } from "./vat"
 
 export interface CatalogueResult {
   /** What this run changed (including the minimal store's part); empty when nothing was missing. */
@@ -73,6 +74,7 @@ export async function ensureCatalogue(container: MedusaContainer, store?: Minima
             currency_code: EU_REGION.currency_code,
             countries: [...EU_REGION.countries],
             payment_providers: [...EU_REGION.payment_providers],
+            is_tax_inclusive: true,
           },
         ],
       },
@@ -93,6 +95,9 @@ export async function ensureCatalogue(container: MedusaContainer, store?: Minima
     })
     created.push(`tax regions ${missingTaxCountries.join(", ")}`)
   }
+
+  // --- VAT: default rates and prices including VAT -------------------------------
+  created.push(...(await ensureVat(container)))
 
   // --- Stock location -----------------------------------------------------------
   const stockLocationModule = container.resolve(Modules.STOCK_LOCATION)

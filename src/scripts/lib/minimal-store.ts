@@ -54,9 +54,10 @@ export async function ensureMinimalStore(container: MedusaContainer): Promise<Mi
         selector: { id: store.id },
         update: {
           name: "Beauty Shop",
+          // Prices include VAT (see TAX_INCLUSIVE_CURRENCIES in ./catalogue-data.ts).
           supported_currencies: [
-            { currency_code: "dkk", is_default: true },
-            { currency_code: "eur" },
+            { currency_code: "dkk", is_default: true, is_tax_inclusive: true },
+            { currency_code: "eur", is_tax_inclusive: true },
           ],
           default_sales_channel_id: channel.id,
         },
@@ -71,7 +72,13 @@ export async function ensureMinimalStore(container: MedusaContainer): Promise<Mi
     const { result } = await createRegionsWorkflow(container).run({
       input: {
         regions: [
-          { name: DENMARK_REGION, currency_code: "dkk", countries: ["dk"], payment_providers: ["pp_system_default"] },
+          {
+            name: DENMARK_REGION,
+            currency_code: "dkk",
+            countries: ["dk"],
+            payment_providers: ["pp_system_default"],
+            is_tax_inclusive: true,
+          },
         ],
       },
     })
