@@ -24,7 +24,7 @@ import { Client } from "pg"
 import { parseToml } from "../helpers/toml"
 import settings from "../../.railway/deploy.json"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
-import { medusaRssMiB, ProcessTracker, type Tracked } from "../helpers/processes"
+import { medusaRssMiB, pollHealth, ProcessTracker, type Tracked } from "../helpers/processes"
 import { makeCertificates } from "./lib/tls"
 
 jest.setTimeout(45 * 60 * 1000)
@@ -116,25 +116,6 @@ function expectSuccess(step: { name: string; code: number | null; output: string
   if (step.code !== 0) {
     throw new Error(`${step.name} exited with ${step.code}:\n${step.output.slice(-4000)}`)
   }
-}
-
-async function pollHealth(port: number, path: string, timeoutSeconds: number, service: Tracked): Promise<number> {
-  const started = Date.now()
-  while (Date.now() - started < timeoutSeconds * 1000) {
-    if (service.child.exitCode !== null) {
-      throw new Error(`${service.name} exited (${service.child.exitCode}) before its healthcheck passed:\n${service.output().slice(-3000)}`)
-    }
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}${path}`)
-      if (response.status === 200) {
-        return (Date.now() - started) / 1000
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`${service.name}: ${path} did not answer 200 within ${timeoutSeconds} s`)
 }
 
 async function waitForLog(service: Tracked, pattern: RegExp, timeoutMs: number): Promise<string> {
@@ -268,8 +249,8 @@ beforeAll(async () => {
     env: serviceEnv({ PORT: String(WORKER_PORT), MEDUSA_WORKER_MODE: settings.services.worker.workerMode }),
   })
   const [serverHealthy, workerHealthy] = await Promise.all([
-    pollHealth(SERVER_PORT, serverFile.deploy.healthcheckPath, serverFile.deploy.healthcheckTimeout, server),
-    pollHealth(WORKER_PORT, workerFile.deploy.healthcheckPath, workerFile.deploy.healthcheckTimeout, worker),
+    pollHealth(server, `http://127.0.0.1:${SERVER_PORT}${serverFile.deploy.healthcheckPath}`, serverFile.deploy.healthcheckTimeout),
+    pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
   ])
   figures["server boot to healthy (s)"] = Math.round(serverHealthy)
   figures["worker boot to healthy (s)"] = Math.round(workerHealthy)
@@ -483,7 +464,7 @@ describe("graceful shutdown (runs last: it stops both services)", () => {
       cwd: copy,
       env: serviceEnv({ PORT: String(WORKER_PORT), MEDUSA_WORKER_MODE: settings.services.worker.workerMode }),
     })
-    await pollHealth(WORKER_PORT, workerFile.deploy.healthcheckPath, workerFile.deploy.healthcheckTimeout, next)
+    await pollHealth(next, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout)
     const deadline = Date.now() + 60_000
     const missing = () => rows.filter((r) => ![worker, next].some((w) => w.output().includes(`catalogue: product ${r.id} created`)))
     while (missing().length && Date.now() < deadline) {

@@ -17,7 +17,7 @@ import { join } from "node:path"
 import Redis from "ioredis"
 import { Client } from "pg"
 import settings from "../../.railway/deploy.json"
-import { ProcessTracker, type Tracked } from "../helpers/processes"
+import { pollHealth, ProcessTracker } from "../helpers/processes"
 import { E2E_RESULTS, REPO, SHOP_FILE, type RunningShop } from "./lib/shop"
 
 const SERVER_PORT = 19200
@@ -61,21 +61,6 @@ function step(result: { name: string; code: number | null; output: string; secon
   }
   console.log(`e2e setup: ${result.name} done in ${result.seconds.toFixed(0)} s`)
   return result
-}
-
-async function healthy(service: Tracked, url: string, timeoutSeconds: number): Promise<void> {
-  const deadline = Date.now() + timeoutSeconds * 1000
-  while (Date.now() < deadline) {
-    if (service.child.exitCode !== null) {
-      throw new Error(`e2e setup: ${service.name} exited (${service.child.exitCode}) before ${url} answered:\n${service.output().slice(-3000)}`)
-    }
-    const status = await fetch(url).then((r) => r.status, () => 0)
-    if (status === 200) {
-      return
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error(`e2e setup: ${service.name}: ${url} did not answer 200 within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
 }
 
 export default async function globalSetup(): Promise<void> {
@@ -129,8 +114,8 @@ export default async function globalSetup(): Promise<void> {
   const server = tracker.start("server", `npm run start:server`, { cwd: REPO, env: { ...env, PORT: String(SERVER_PORT) } })
   const worker = tracker.start("worker", `npm run start:worker`, { cwd: REPO, env: { ...env, PORT: String(WORKER_PORT) } })
   await Promise.all([
-    healthy(server, `http://127.0.0.1:${SERVER_PORT}${settings.services.server.healthcheckPath}`, 120),
-    healthy(worker, `http://127.0.0.1:${WORKER_PORT}${settings.services.worker.healthcheckPath}`, 120),
+    pollHealth(server, `http://127.0.0.1:${SERVER_PORT}${settings.services.server.healthcheckPath}`, 120),
+    pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${settings.services.worker.healthcheckPath}`, 120),
   ])
   console.log(`e2e setup: server ${serverUrl} and worker on ${WORKER_PORT} are healthy`)
 

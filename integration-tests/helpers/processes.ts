@@ -100,3 +100,23 @@ export function medusaRssMiB(groupId: number): number | undefined {
   const rssKiB = Number(line.trim().split(/\s+/)[1])
   return Math.round(rssKiB / 1024)
 }
+
+/**
+ * Polls a service's healthcheck as Railway does until it answers 200; fails
+ * with the service's last output when it exits first or never answers.
+ * Resolves with the seconds it took.
+ */
+export async function pollHealth(service: Tracked, url: string, timeoutSeconds: number): Promise<number> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutSeconds * 1000) {
+    if (service.child.exitCode !== null) {
+      throw new Error(`${service.name} exited (${service.child.exitCode}) before ${url} answered 200:\n${service.output().slice(-3000)}`)
+    }
+    const status = await fetch(url).then((r) => r.status, () => 0) // 0: not listening yet
+    if (status === 200) {
+      return (Date.now() - started) / 1000
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`${service.name}: ${url} did not answer 200 within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
+}

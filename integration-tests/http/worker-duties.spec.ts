@@ -59,7 +59,7 @@ medusaIntegrationTestRunner({
         expect(lines.join("\n")).not.toContain("karen@example.dk")
       })
 
-      it("leaves one confirmation when the same event is delivered twice at the same moment", async () => {
+      it("handles the same event delivered twice at the same moment: both succeed, one confirmation (without the lock the second fails on the key)", async () => {
         const container = getContainer()
         const order = await placeOrder(container)
         const event = { name: "order.placed", data: { id: order.id } }

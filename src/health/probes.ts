@@ -3,7 +3,7 @@ import { join } from "node:path"
 import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Redis from "ioredis"
-import type { Probe } from "./readiness"
+import { DEFAULT_CHECK_TIMEOUT_MS, readinessReport, type Probe, type ReadinessReport } from "./readiness"
 
 /** The database probe: one round trip on Medusa's own pool. */
 export function databaseProbe(container: MedusaContainer): Probe {
@@ -52,4 +52,20 @@ export function appVersion(): string {
     }
   }
   return version!
+}
+
+/**
+ * This process's readiness report with the real probes: the one answer both
+ * the server's API route and the worker's hook (./worker-readiness.ts) give.
+ */
+export function processReadiness(container: MedusaContainer): Promise<ReadinessReport> {
+  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+  return readinessReport({
+    mode: config.projectConfig.workerMode ?? "shared",
+    version: appVersion(),
+    uptimeSeconds: process.uptime(),
+    database: databaseProbe(container),
+    redis: redisProbe(config),
+    timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
+  })
 }

@@ -1,8 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import { container } from "@medusajs/framework"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { appVersion, databaseProbe, redisProbe } from "./probes"
-import { DEFAULT_CHECK_TIMEOUT_MS, readinessReport } from "./readiness"
+import { processReadiness } from "./probes"
 
 export const READINESS_PATH = "/health/ready"
 
@@ -38,15 +36,7 @@ export function installWorkerReadiness(env: NodeJS.ProcessEnv = process.env): bo
 }
 
 async function answerReadiness(res: ServerResponse): Promise<void> {
-  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const report = await readinessReport({
-    mode: "worker",
-    version: appVersion(),
-    uptimeSeconds: process.uptime(),
-    database: databaseProbe(container),
-    redis: redisProbe(config),
-    timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
-  })
+  const report = await processReadiness(container)
   res.writeHead(report.status === "ok" ? 200 : 503, {
     "content-type": "application/json; charset=utf-8",
     "cache-control": "no-store",
