@@ -33,6 +33,8 @@ export const envSchema = z.object({
     .optional(),
 
   REDIS_URL: z.string().optional(),
+  /** Redis for the Caching Module's keys only; defaults to REDIS_URL (./redis.ts). */
+  CACHE_REDIS_URL: z.string().optional(),
 
   JWT_SECRET: z.string().optional(),
   COOKIE_SECRET: z.string().optional(),
@@ -46,10 +48,18 @@ export const envSchema = z.object({
     .optional(),
   DISABLE_MEDUSA_ADMIN: booleanFlag.optional(),
   MEDUSA_BACKEND_URL: z.string().optional(),
+  /** Medusa listens here; a name that is not a number would become a local socket path. */
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, { error: "must be a port number from 1 to 65535" })
+    .refine((v) => Number(v) >= 1 && Number(v) <= 65535, { error: "must be a port number from 1 to 65535" })
+    .optional(),
 
   /** Order confirmations by email through SendGrid when set (./notification.ts). */
   SENDGRID_API_KEY: z.string().optional(),
   SENDGRID_FROM: z.string().optional(),
+  /** true: a production worker without SendGrid logs emails on purpose (./notification.ts). */
+  EMAIL_LOG_ONLY: booleanFlag.optional(),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -7,7 +7,7 @@ const SCANNED = ["src", "scripts", "integration-tests", "medusa-config.ts", "jes
 const CODE_FILE = /\.(ts|tsx|js|mjs|cjs)$|^run$/
 
 /** Read by Medusa itself rather than by this project's code. */
-const READ_BY_MEDUSA = ["PORT"]
+const READ_BY_MEDUSA: string[] = []
 /** The operating system's, passed through to child processes by tests. */
 const SYSTEM = new Set(["PATH", "HOME"])
 
