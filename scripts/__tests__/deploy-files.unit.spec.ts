@@ -2,8 +2,10 @@
  * The deploy files cannot drift apart: .railway/deploy.json is the source of
  * truth, and railway.toml, railway.worker.toml, nixpacks.toml, railpack.json,
  * the IaC file .railway/railway.ts and package.json are checked against it
- * and against Railway's published schemas.
+ * and against Railway's and Railpack's published schemas, whose copies live in
+ * .railway/schemas (refreshed by npm run refresh-schemas).
  */
+import { createHash } from "node:crypto"
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
 import Ajv from "ajv"
@@ -14,7 +16,7 @@ import program from "../../.railway/railway"
 import settings from "../../.railway/deploy.json"
 
 const ROOT = join(__dirname, "..", "..")
-const SCHEMAS = join(ROOT, "..", "shared", "schemas")
+const SCHEMAS = join(ROOT, ".railway", "schemas")
 
 const read = (path: string) => readFileSync(join(ROOT, path), "utf8")
 const readToml = (path: string) => parseToml(read(path)) as Record<string, any>
@@ -23,7 +25,7 @@ const packageJson = JSON.parse(read("package.json"))
 function schema(name: string): object {
   const path = join(SCHEMAS, name)
   if (!existsSync(path)) {
-    throw new Error(`${path} is missing: the tests expect the shared/ folder beside the repository`)
+    throw new Error(`${path} is missing: restore it from git or run npm run refresh-schemas`)
   }
   return JSON.parse(readFileSync(path, "utf8"))
 }
@@ -161,6 +163,16 @@ describe("the Infrastructure as Code file (.railway/railway.ts)", () => {
   it("gives DATABASE_MIGRATION_URL to the service that migrates", async () => {
     const { server } = await evaluateIac()
     expect(server.variables.DATABASE_MIGRATION_URL).toEqual({ type: "sharedReference", name: "DATABASE_MIGRATION_URL" })
+  })
+})
+
+describe("the schema copies in .railway/schemas", () => {
+  it.each(["railway.schema.json", "railpack.schema.json"])("%s is the copy its README records (sha256)", (name) => {
+    const sha256 = createHash("sha256").update(readFileSync(join(SCHEMAS, name))).digest("hex")
+    const row = read(".railway/schemas/README.md")
+      .split("\n")
+      .find((line) => line.startsWith(`| ${name} |`))
+    expect(row).toContain(`\`${sha256}\``)
   })
 })
 
