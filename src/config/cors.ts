@@ -1,4 +1,4 @@
-import { ConfigError } from "./errors"
+import { ConfigError, configWarning, type ConfigWarning } from "./errors"
 
 export type CorsName = "STORE_CORS" | "ADMIN_CORS" | "AUTH_CORS"
 
@@ -20,9 +20,12 @@ const EXAMPLES: Record<CorsName, string> = {
 }
 
 /**
- * Medusa takes a comma-separated list of origins (or /regex/ entries).
- * Production must name its origins: a forgotten variable would otherwise
- * block the storefront and the admin with CORS errors that are hard to read.
+ * Medusa takes a comma-separated list of origins (or /regex/ entries) and
+ * hands it to the `cors` package as an array, where `*` is compared with the
+ * request's origin like any other string: it matches no browser, so it is
+ * refused rather than accepted as "allow all". Production must name its
+ * origins: a forgotten variable would otherwise block the storefront and the
+ * admin with CORS errors that are hard to read.
  */
 export function resolveCors(name: CorsName, value: string | undefined, production: boolean): string {
   if (value === undefined) {
@@ -35,6 +38,12 @@ export function resolveCors(name: CorsName, value: string | undefined, productio
     return DEVELOPMENT_CORS[name]
   }
   const entries = value.split(",").map((e) => e.trim())
+  if (entries.includes("*")) {
+    throw new ConfigError(
+      name,
+      `"*" is not supported: Medusa passes the list to cors as origins, so "*" matches no browser and blocks every request; list the origins, e.g. ${EXAMPLES[name]}`
+    )
+  }
   const bad = entries.find((e) => !isOriginOrPattern(e))
   if (bad !== undefined) {
     throw new ConfigError(
@@ -45,12 +54,38 @@ export function resolveCors(name: CorsName, value: string | undefined, productio
   return entries.join(",")
 }
 
-function isOriginOrPattern(entry: string): boolean {
-  if (entry === "*") {
-    return true
+/** Origins no shop owns: a pattern that admits them admits anyone. */
+const FOREIGN_ORIGINS = ["https://attacker.invalid", "http://evil.example.com:8080"]
+
+/** A /regex/ entry that admits every origin is as open as no CORS at all. */
+export function permissivePatterns(name: CorsName, value: string): ConfigWarning[] {
+  return value
+    .split(",")
+    .map((e) => e.trim())
+    .filter((entry) => isPattern(entry) && FOREIGN_ORIGINS.every((origin) => compiles(entry)?.test(origin)))
+    .map((entry) =>
+      configWarning(
+        `${name}: ${entry} matches every origin (e.g. ${FOREIGN_ORIGINS[0]}), so any site may call this API with the user's cookies`,
+        `anchor the pattern to your own domain, e.g. /^https:\\/\\/([a-z0-9-]+\\.)?shop\\.example\\.dk$/, or list the origins`
+      )
+    )
+}
+
+function isPattern(entry: string): boolean {
+  return entry.length > 2 && entry.startsWith("/") && entry.endsWith("/")
+}
+
+function compiles(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern.slice(1, -1))
+  } catch {
+    return undefined
   }
-  if (entry.length > 2 && entry.startsWith("/") && entry.endsWith("/")) {
-    return true
+}
+
+function isOriginOrPattern(entry: string): boolean {
+  if (isPattern(entry)) {
+    return compiles(entry) !== undefined
   }
   try {
     const url = new URL(entry)
@@ -60,13 +95,21 @@ function isOriginOrPattern(entry: string): boolean {
   }
 }
 
-export function corsSettings(
-  env: Partial<Record<CorsName, string>>,
-  production: boolean
-): { storeCors: string; adminCors: string; authCors: string } {
-  return {
+export interface CorsSettings {
+  http: { storeCors: string; adminCors: string; authCors: string }
+  warnings: ConfigWarning[]
+}
+
+export function corsSettings(env: Partial<Record<CorsName, string>>, production: boolean): CorsSettings {
+  const http = {
     storeCors: resolveCors("STORE_CORS", env.STORE_CORS, production),
     adminCors: resolveCors("ADMIN_CORS", env.ADMIN_CORS, production),
     authCors: resolveCors("AUTH_CORS", env.AUTH_CORS, production),
   }
+  const warnings = [
+    ...permissivePatterns("STORE_CORS", http.storeCors),
+    ...permissivePatterns("ADMIN_CORS", http.adminCors),
+    ...permissivePatterns("AUTH_CORS", http.authCors),
+  ]
+  return { http, warnings }
 }

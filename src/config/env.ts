@@ -113,6 +113,9 @@ function isEchoable(variable: string): boolean {
   return !/SECRET|PASSWORD|URL|CERT|EXTRA|KEY/.test(variable)
 }
 
+/** The NODE_ENV values Medusa's own isProduction() treats as production. */
+export const PRODUCTION_NODE_ENVS = ["production", "prod"] as const
+
 export function isProduction(env: Pick<Env, "NODE_ENV">): boolean {
-  return env.NODE_ENV === "production"
+  return (PRODUCTION_NODE_ENVS as readonly string[]).includes(env.NODE_ENV ?? "")
 }

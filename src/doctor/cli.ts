@@ -1,7 +1,10 @@
 /**
- * `npm run doctor [-- --env-file .env.production]`: checks a deploy's
- * configuration without starting Medusa, and prints a table with a fix for
- * every problem. Exit code 0 (all pass), 1 (warnings), 2 (failures).
+ * `npm run doctor [-- --env-file .env.production] [--development]`: checks a
+ * deploy's configuration without starting Medusa, and prints a table with a
+ * fix for every problem. Exit code 0 (all pass), 1 (warnings), 2 (failures).
+ *
+ * It judges what the start scripts run: an unset NODE_ENV is production
+ * there, so it is production here; --development checks a local setup.
  *
  * Reads the current environment, or only the given .env file (Railway's
  * "Copy variables" output pasted into a file works) so the result does not
@@ -30,7 +33,8 @@ async function main(): Promise<void> {
   }
   const root = join(__dirname, "..", "..")
   const engines = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).engines?.node ?? ""
-  const { table, code } = await runDoctor({ env, root, nodeVersion: process.version, enginesNode: engines })
+  const development = process.argv.includes("--development")
+  const { table, code } = await runDoctor({ env, root, nodeVersion: process.version, enginesNode: engines, development })
   console.log(table)
   process.exit(code)
 }

@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs"
+import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { readFileSync } from "node:fs"
 import { configProblems } from "../config"
+import { corsSettings } from "../config/cors"
 import { databaseSettings, detectPooler, parseDatabaseUrl, type DatabaseSettings } from "../config/database"
 import { parseEnvCollectingErrors } from "../config/env"
 import { ConfigError } from "../config/errors"
@@ -9,6 +9,7 @@ import { migrationTarget } from "../config/migration"
 import { modeSettings, type ModeSettings } from "../config/mode"
 import { notificationSettings } from "../config/notification"
 import { parseRedisUrl, type RedisSettings } from "../config/redis"
+import { judgedEnvironment } from "./judged-environment"
 import { fail, pass, warn, type CheckResult } from "./report"
 
 export interface StaticInput {
@@ -19,6 +20,8 @@ export interface StaticInput {
   /** package.json engines.node, e.g. ">=22.12.0 <23". */
   enginesNode: string
   readTextFile?: (path: string) => string
+  /** --development: judge a local setup instead of what the start scripts run. */
+  development?: boolean
 }
 
 export interface StaticOutcome {
@@ -32,9 +35,8 @@ export interface StaticOutcome {
 
 /** Everything that can be judged from the variables and files alone. */
 export function staticChecks(input: StaticInput): StaticOutcome {
-  const { env } = input
+  const { env, production, note } = judgedEnvironment(input.env, { development: input.development ?? false })
   const results: CheckResult[] = []
-  const production = env.NODE_ENV === "production"
 
   const read = input.readTextFile ?? ((path: string) => readFileSync(path, "utf8"))
   const { env: valid = {} } = parseEnvCollectingErrors(env)
@@ -44,7 +46,7 @@ export function staticChecks(input: StaticInput): StaticOutcome {
   }
   const mode = modeSettings(valid.MEDUSA_WORKER_MODE, valid.DISABLE_MEDUSA_ADMIN)
   if (!problems.length) {
-    results.push(pass("configuration", `valid for ${production ? "production" : "development"} (${mode.workerMode} mode)`))
+    results.push(pass("configuration", `valid for ${note}, ${mode.workerMode} mode`))
   }
   const database = attempt(() => databaseSettings(valid, read))
   const migrationDatabase = env.DATABASE_MIGRATION_URL
@@ -52,13 +54,18 @@ export function staticChecks(input: StaticInput): StaticOutcome {
     : undefined
   const redis = attempt(() => (valid.REDIS_URL ? parseRedisUrl(valid.REDIS_URL) : undefined))
   const notification = attempt(() => notificationSettings(valid, { production, sendsEmail: mode.runsSubscribers }))
-  for (const warning of [...(database?.warnings ?? []), ...(redis?.warnings ?? []), ...(notification?.warnings ?? [])]) {
+  const cors = attempt(() => corsSettings(valid, production))
+  for (const warning of [
+    ...(database?.warnings ?? []),
+    ...(redis?.warnings ?? []),
+    ...(cors?.warnings ?? []),
+    ...(notification?.warnings ?? []),
+  ]) {
     results.push(warn("configuration", warning.message, warning.fix))
   }
 
   results.push(...databaseUrlChecks(env))
   results.push(...redisChecks(env))
-  results.push(...corsChecks(env, production))
   results.push(adminBuildCheck(mode, input.root))
   results.push(modeCheck(mode, production))
   results.push(nodeCheck(input.nodeVersion, input.enginesNode))
@@ -152,22 +159,6 @@ function redisChecks(env: StaticInput["env"]): CheckResult[] {
     results.push(pass("Redis URL", "Railway's private network; family=0 is applied for its IPv6 addresses"))
   }
   return results
-}
-
-function corsChecks(env: StaticInput["env"], production: boolean): CheckResult[] {
-  const wildcard = (["STORE_CORS", "ADMIN_CORS", "AUTH_CORS"] as const).filter((name) =>
-    (env[name] ?? "").split(",").some((entry) => entry.trim() === "*")
-  )
-  if (!wildcard.length) {
-    return []
-  }
-  return [
-    (production ? fail : warn)(
-      "CORS",
-      `${wildcard.join(", ")} allow every origin (*)`,
-      "list the storefront's and the admin's origins instead, e.g. https://shop.example.dk"
-    ),
-  ]
 }
 
 function adminBuildCheck(mode: ModeSettings, root: string): CheckResult {

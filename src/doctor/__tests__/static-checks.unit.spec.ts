@@ -84,9 +84,26 @@ describe("doctor: static checks", () => {
     expect(exitCode(results)).toBe(1)
   })
 
-  it("fails CORS * in production and only warns in development", () => {
-    expect(statusOf(check({ ...GOOD_SERVER, STORE_CORS: "*" }), "CORS")).toEqual(["fail"])
-    expect(statusOf(check({ STORE_CORS: "*" }), "CORS")).toEqual(["warn"])
+  it("fails CORS * in every environment, because it matches no browser", () => {
+    expect(statusOf(check({ ...GOOD_SERVER, STORE_CORS: "*" }), "config STORE_CORS")).toEqual(["fail"])
+    expect(statusOf(check({ STORE_CORS: "*" }, { development: true }), "config STORE_CORS")).toEqual(["fail"])
+  })
+
+  it("judges an env without NODE_ENV as production, as the start scripts run it", () => {
+    const { NODE_ENV: _omit, ...withoutNodeEnv } = GOOD_SERVER
+    expect(check(withoutNodeEnv).find((r) => r.check === "configuration")?.detail).toMatch(
+      /^valid for production \(NODE_ENV unset; the start and migrate scripts run it as production/
+    )
+    const { JWT_SECRET: _jwt, ...weak } = withoutNodeEnv
+    expect(statusOf(check(weak), "config JWT_SECRET")).toEqual(["fail"])
+  })
+
+  it("checks a development setup with --development", () => {
+    const results = check({ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/shop" }, { development: true })
+    expect(results.filter((r) => r.status === "fail")).toEqual([])
+    expect(results.find((r) => r.check === "configuration")?.detail).toBe(
+      "valid for development (--development), shared mode"
+    )
   })
 
   it("does not need the admin build in worker mode", () => {
