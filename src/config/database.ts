@@ -5,7 +5,7 @@ import { maskUrl } from "./mask"
 
 /**
  * Where the connection goes. Supabase offers three doors to the same database,
- * and what works through each differs (see FACTS.md):
+ * and what works through each differs (docs/supabase.md):
  * - transaction pooler (port 6543): every query may land on another server
  *   session, so no session state (SET, advisory locks, LISTEN) survives;
  * - session pooler (`*.pooler.supabase.com:5432`): a real session, but at most
@@ -396,6 +396,14 @@ export function databaseSettings(env: DatabaseEnv, readTextFile: ReadTextFile): 
     ca = extra.ca
   }
 
+  if (sslMode === "verify-ca" && !ca) {
+    // Without a CA of its own, verify-ca accepts any certificate from the
+    // public trust store for any host name; libpq refuses this combination.
+    throw new ConfigError(
+      sslSource === "DATABASE_SSL" ? "DATABASE_SSL" : "DATABASE_URL",
+      "verify-ca needs DATABASE_CA_CERT: without it any publicly trusted certificate passes, whoever's host it names; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) or use verify-full"
+    )
+  }
   if (sslMode === "require" && !ca) {
     warnings.push(
       configWarning(
