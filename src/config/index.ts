@@ -122,7 +122,10 @@ export function configProblems(rawEnv: RawEnv, options: BuildOptions = {}): Conf
   }
   attempt(() => databaseSettings(env, options.readTextFile ?? readUtf8))
   attempt(() => env.REDIS_URL && parseRedisUrl(env.REDIS_URL))
-  attempt(() => notificationSettings(env, { production, sendsEmail: false }))
+  // The doctor judges one service's variables: MEDUSA_WORKER_MODE says whether
+  // that process sends email (worker, or shared when unset).
+  const sendsEmail = modeSettings(env.MEDUSA_WORKER_MODE, env.DISABLE_MEDUSA_ADMIN).runsSubscribers
+  attempt(() => notificationSettings(env, { production, sendsEmail }))
   attempt(() => requireRedisInProduction(env, production))
   attempt(() => requireDatabaseInProduction(env, production))
   attempt(() => resolveSecret("JWT_SECRET", env.JWT_SECRET, production))

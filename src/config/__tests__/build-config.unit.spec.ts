@@ -17,6 +17,7 @@ const PRODUCTION = {
   STORE_CORS: "https://shop.example.dk",
   ADMIN_CORS: "https://backend.example.dk",
   AUTH_CORS: "https://shop.example.dk,https://backend.example.dk",
+  EMAIL_LOG_ONLY: "true",
 }
 
 
@@ -184,7 +185,7 @@ describe("buildConfig in production", () => {
       "mode: shared; admin on",
       "database: aws-1-eu-west-1.pooler.supabase.com:6543/postgres; transaction pooler; TLS verify-full with CA (default for a remote host)",
       "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, caching and sessions on Redis (family=0 for Railway's private network)",
-      "notifications: emails are written to the log (SENDGRID_API_KEY not set); admin feed on",
+      "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on",
     ])
     expect(JSON.stringify(built.summary)).not.toMatch(/pw-db-123|pw-redis-456/)
   })
@@ -271,6 +272,7 @@ describe("configProblems (for npm run doctor)", () => {
     }).map((e) => e.variable)
     expect(problems).toEqual([
       "MEDUSA_WORKER_MODE",
+      "SENDGRID_API_KEY",
       "REDIS_URL",
       "JWT_SECRET",
       "COOKIE_SECRET",

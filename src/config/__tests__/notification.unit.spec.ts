@@ -21,17 +21,38 @@ describe("notificationSettings", () => {
   })
 
   it("never logs email bodies in production", () => {
-    expect(providersOf(notificationSettings({}, WORKER))[1].options.show_body).toBe(false)
+    expect(providersOf(notificationSettings({ EMAIL_LOG_ONLY: true }, WORKER))[1].options.show_body).toBe(false)
   })
 
-  it("warns a production worker that no customer gets an email without SendGrid, with the fix", () => {
-    expect(notificationSettings({}, WORKER).warnings).toEqual([
-      { message: expect.stringMatching(/^SENDGRID_API_KEY is not set/), fix: expect.stringMatching(/SENDGRID_API_KEY and SENDGRID_FROM/) },
+  it("refuses a production worker without an email provider, naming both ways out", () => {
+    expect(() => notificationSettings({}, WORKER)).toThrow(
+      "SENDGRID_API_KEY: a production worker needs an email provider: set SENDGRID_API_KEY and SENDGRID_FROM, or EMAIL_LOG_ONLY=true to log confirmations on purpose (they are recorded as not sent)"
+    )
+    expect(() => notificationSettings({ EMAIL_LOG_ONLY: false }, WORKER)).toThrow(/^SENDGRID_API_KEY: a production worker needs an email provider/)
+  })
+
+  it("logs on purpose with EMAIL_LOG_ONLY=true, and warns that confirmations are only logged and recorded as not sent", () => {
+    const settings = notificationSettings({ EMAIL_LOG_ONLY: true }, WORKER)
+    expect(settings.email).toBe("log")
+    expect(settings.summary).toBe("notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on")
+    expect(settings.warnings).toEqual([
+      {
+        message: "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email",
+        fix: expect.stringMatching(/SENDGRID_API_KEY and SENDGRID_FROM .* npm run send-confirmations$/),
+      },
     ])
   })
 
-  it("does not warn a production server, which sends no email", () => {
+  it("does not require an email provider on a production server, which sends no email, nor warn there", () => {
     expect(notificationSettings({}, { production: true, sendsEmail: false }).warnings).toEqual([])
+  })
+
+  it("refuses EMAIL_LOG_ONLY=true together with a SendGrid key, without echoing the key", () => {
+    const attempt = () => notificationSettings({ EMAIL_LOG_ONLY: true, SENDGRID_API_KEY: "SG.secret-value", SENDGRID_FROM: "ordre@beauty-shop.dk" }, DEV)
+    expect(attempt).toThrow(
+      "EMAIL_LOG_ONLY: is true while SENDGRID_API_KEY is set: unset EMAIL_LOG_ONLY to send through SendGrid, or unset SENDGRID_API_KEY to only log"
+    )
+    expect(attempt).not.toThrow(/secret-value/)
   })
 
   it("sends email through SendGrid when the key and sender are set, one provider per channel", () => {
@@ -67,6 +88,25 @@ describe("notifications in the whole configuration", () => {
     const built = buildConfig({ SENDGRID_API_KEY: "SG.key-value", SENDGRID_FROM: "ordre@beauty-shop.dk" })
     expect(built.summary).toContain("notifications: emails through SendGrid from ordre@beauty-shop.dk; admin feed on")
     expect(JSON.stringify(built.summary)).not.toContain("SG.key-value")
+  })
+
+  it("refuses to build a production config for a worker or a shared process without an email provider, not for a server", () => {
+    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db.example.com:5432/shop", REDIS_URL: "redis://cache:6379", JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40), STORE_CORS: "https://shop.dk", ADMIN_CORS: "https://admin.shop.dk", AUTH_CORS: "https://admin.shop.dk" }
+    for (const mode of ["worker", "shared"]) {
+      expect(() => buildConfig({ ...production, MEDUSA_WORKER_MODE: mode })).toThrow(/^SENDGRID_API_KEY: a production worker needs an email provider/)
+      expect(buildConfig({ ...production, MEDUSA_WORKER_MODE: mode, EMAIL_LOG_ONLY: "true" }).warnings.map((w) => w.message)).toContain(
+        "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email"
+      )
+    }
+    expect(buildConfig({ ...production, MEDUSA_WORKER_MODE: "server" }).notification.email).toBe("log")
+  })
+
+  it("reports a missing email provider in npm run doctor's problems for a worker's variables (or no mode: shared), not for a server's", () => {
+    const variablesOf = (env: Record<string, string>) => configProblems({ NODE_ENV: "production", ...env }).map((p) => p.variable)
+    expect(variablesOf({ MEDUSA_WORKER_MODE: "worker" })).toContain("SENDGRID_API_KEY")
+    expect(variablesOf({})).toContain("SENDGRID_API_KEY")
+    expect(variablesOf({ MEDUSA_WORKER_MODE: "server" })).not.toContain("SENDGRID_API_KEY")
+    expect(variablesOf({ MEDUSA_WORKER_MODE: "worker", EMAIL_LOG_ONLY: "true" })).not.toContain("SENDGRID_API_KEY")
   })
 
   it("reports an incomplete SendGrid setup among all configuration problems, without echoing the key", () => {
