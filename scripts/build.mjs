@@ -6,10 +6,11 @@
  * 1. `medusa build` compiles the backend to .medusa/server and bundles the
  *    admin into .medusa/server/public/admin. The admin is always built, also
  *    for the worker's image, so server and worker run the very same build
- *    (events are only queued where the emitting process has the subscriber
- *    code, see FACTS) and "admin disabled at build but enabled at run" cannot
- *    happen.
- * 2. Fails if the admin's index.html is missing: the seed's first deploy
+ *    (Medusa's Redis event bus queues an event only when the emitting process
+ *    has a local subscriber for it, so a server built without the worker's
+ *    subscribers would drop their events) and "admin disabled at build but
+ *    enabled at run" cannot happen.
+ * 2. Fails if the admin's index.html is missing: the shop's first deploy
  *    died on exactly that at start-up; here it dies at build time instead.
  * 3. Installs the production dependencies inside .medusa/server, so the
  *    start and migrate commands need nothing else. (`npm ci` fails there

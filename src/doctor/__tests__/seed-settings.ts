@@ -1,6 +1,6 @@
 /**
- * The shop's first, failed Railway deploy (../shared/seeds/, CORE-21), as
- * environment variables: the doctor must report every problem in it.
+ * The variables of the shop's first failed Railway deploy, as its operators
+ * reported them: the doctor must report every problem in them.
  */
 export function seedSettings(databaseUrl: string): Record<string, string> {
   return {
