@@ -7,6 +7,7 @@ import { ConfigError, type ConfigWarning } from "./errors"
 import { maskUrl } from "./mask"
 import { modeSettings, type ModeSettings } from "./mode"
 import { notificationSettings, type NotificationSettings } from "./notification"
+import { CACHING_TTL_SECONDS, cacheModules, separateCacheRedis } from "./caches"
 import { parseRedisUrl, redisModules, type RedisSettings } from "./redis"
 import { resolveCors } from "./cors"
 import { resolveSecret } from "./secrets"
@@ -20,6 +21,8 @@ export interface BuiltConfig {
   mode: ModeSettings
   database?: DatabaseSettings
   redis?: RedisSettings
+  /** CACHE_REDIS_URL when it names another Redis than REDIS_URL. */
+  cacheRedis?: RedisSettings
   notification: NotificationSettings
   /** One line each for the operator, secrets masked. */
   summary: string[]
@@ -43,6 +46,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
   const mode = modeSettings(env.MEDUSA_WORKER_MODE, env.DISABLE_MEDUSA_ADMIN)
   const database = databaseSettings(env, options.readTextFile ?? readUtf8)
   const redis = env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined
+  const cacheRedis = separateCacheRedis(env)
 
   requireRedisInProduction(env, production)
   requireDatabaseInProduction(env, production)
@@ -66,7 +70,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       disable: mode.adminDisabled,
       backendUrl: env.MEDUSA_BACKEND_URL,
     },
-    modules: [...(redis ? redisModules(redis) : []), notification.module],
+    modules: [...(redis ? [...redisModules(redis), ...cacheModules(redis, cacheRedis)] : []), notification.module],
   }
   if (redis) {
     // The Caching Module (successor of the deprecated cache-redis) does
@@ -79,9 +83,15 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     mode,
     database,
     redis,
+    cacheRedis,
     notification,
-    summary: [...summaryLines(mode, database, redis), notification.summary],
-    warnings: [...(database?.warnings ?? []), ...(redis?.warnings ?? []), ...notification.warnings],
+    summary: [...summaryLines(mode, database, redis, cacheRedis), notification.summary],
+    warnings: [
+      ...(database?.warnings ?? []),
+      ...(redis?.warnings ?? []),
+      ...(cacheRedis?.warnings ?? []),
+      ...notification.warnings,
+    ],
   }
 }
 
@@ -122,6 +132,7 @@ export function configProblems(rawEnv: RawEnv, options: BuildOptions = {}): Conf
   }
   attempt(() => databaseSettings(env, options.readTextFile ?? readUtf8))
   attempt(() => env.REDIS_URL && parseRedisUrl(env.REDIS_URL))
+  attempt(() => separateCacheRedis(env))
   // The doctor judges one service's variables: MEDUSA_WORKER_MODE says whether
   // that process sends email (worker, or shared when unset).
   const sendsEmail = modeSettings(env.MEDUSA_WORKER_MODE, env.DISABLE_MEDUSA_ADMIN).runsSubscribers
@@ -136,7 +147,12 @@ export function configProblems(rawEnv: RawEnv, options: BuildOptions = {}): Conf
   return errors
 }
 
-function summaryLines(mode: ModeSettings, database?: DatabaseSettings, redis?: RedisSettings): string[] {
+function summaryLines(
+  mode: ModeSettings,
+  database?: DatabaseSettings,
+  redis?: RedisSettings,
+  cacheRedis?: RedisSettings
+): string[] {
   const lines = [
     `mode: ${mode.workerMode}; admin ${mode.adminDisabled ? `off (${mode.adminDisabledBecause})` : "on"}`,
   ]
@@ -151,10 +167,18 @@ function summaryLines(mode: ModeSettings, database?: DatabaseSettings, redis?: R
   } else {
     lines.push("database: DATABASE_URL not set")
   }
+  const family = (r: RedisSettings) => (r.railwayPrivate ? " (family=0 for Railway's private network)" : "")
+  const cachingModule = `Caching Module (TTL ${CACHING_TTL_SECONDS} s)`
   if (redis) {
-    lines.push(
-      `redis: ${maskUrl(redis.url)}; event bus, workflow engine, locking, caching and sessions on Redis${redis.railwayPrivate ? " (family=0 for Railway's private network)" : ""}`
-    )
+    const held = ["event bus", "workflow engine", "locking", "sessions", "login cache (MFA/OAuth)"]
+    if (!cacheRedis) {
+      held.push(cachingModule)
+    }
+    const list = `${held.slice(0, -1).join(", ")} and ${held[held.length - 1]}`
+    lines.push(`redis: ${maskUrl(redis.url)}; ${list} on Redis${family(redis)}`)
+    if (cacheRedis) {
+      lines.push(`cache redis: ${maskUrl(cacheRedis.url)}; ${cachingModule} on CACHE_REDIS_URL${family(cacheRedis)}`)
+    }
   } else {
     lines.push(
       "redis: REDIS_URL not set; in-memory event bus, locking, workflow engine and sessions (development only)"

@@ -15,21 +15,22 @@ export interface RedisSettings {
   warnings: ConfigWarning[]
 }
 
-export function parseRedisUrl(raw: string): RedisSettings {
+/**
+ * Validates a Redis URL. `variable` names the variable in error and warning
+ * lines, because the same rules apply to REDIS_URL and CACHE_REDIS_URL.
+ */
+export function parseRedisUrl(raw: string, variable = "REDIS_URL"): RedisSettings {
   let url: URL
   try {
     url = new URL(raw.trim())
   } catch {
-    throw new ConfigError("REDIS_URL", `"${maskUrl(raw)}" is not a URL; expected redis://default:PASSWORD@HOST:6379`)
+    throw new ConfigError(variable, `${echoUnparsed(raw)} is not a URL; expected redis://default:PASSWORD@HOST:6379`)
   }
   if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
-    throw new ConfigError(
-      "REDIS_URL",
-      `scheme "${url.protocol}" is not Redis; expected redis://... or rediss://... (TLS)`
-    )
+    throw new ConfigError(variable, `scheme "${url.protocol}" is not Redis; expected redis://... or rediss://... (TLS)`)
   }
   if (!url.hostname) {
-    throw new ConfigError("REDIS_URL", `"${maskUrl(raw)}" has no host; expected redis://default:PASSWORD@HOST:6379`)
+    throw new ConfigError(variable, `"${maskUrl(raw)}" has no host; expected redis://default:PASSWORD@HOST:6379`)
   }
   const host = url.hostname
   const railwayPrivate = host.toLowerCase().endsWith(RAILWAY_PRIVATE_SUFFIX)
@@ -42,7 +43,7 @@ export function parseRedisUrl(raw: string): RedisSettings {
     if (family !== null && family !== "0") {
       warnings.push(
         configWarning(
-          `REDIS_URL: ?family=${family} replaced by family=0 for Railway's private network (IPv6)`,
+          `${variable}: ?family=${family} replaced by family=0 for Railway's private network (IPv6)`,
           "use the URL Railway gives (${{Redis.REDIS_URL}}) without ?family=4"
         )
       )
@@ -58,6 +59,15 @@ export function parseRedisUrl(raw: string): RedisSettings {
     options,
     warnings,
   }
+}
+
+/**
+ * An unparsable value, quoted, unless it may hold a password: maskUrl masks
+ * only `scheme://user:password@`, and a typo such as `redis//default:pw@host`
+ * has no scheme.
+ */
+function echoUnparsed(raw: string): string {
+  return raw.includes("@") ? "the value (not shown: it may hold the password)" : `"${raw.trim()}"`
 }
 
 /**
@@ -82,7 +92,10 @@ export interface ModuleDeclaration {
   options?: Record<string, unknown>
 }
 
-/** The Redis-backed modules that replace Medusa's in-memory defaults. */
+/**
+ * The Redis-backed event bus, workflow engine and locking that replace
+ * Medusa's in-memory defaults. The two caches are in ./caches.ts.
+ */
 export function redisModules(redis: RedisSettings): ModuleDeclaration[] {
   const connection = { redisUrl: redis.url, redisOptions: redis.options }
   return [
@@ -101,19 +114,6 @@ export function redisModules(redis: RedisSettings): ModuleDeclaration[] {
           {
             resolve: "@medusajs/medusa/locking-redis",
             id: "locking-redis",
-            is_default: true,
-            options: connection,
-          },
-        ],
-      },
-    },
-    {
-      resolve: "@medusajs/medusa/caching",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/caching-redis",
-            id: "caching-redis",
             is_default: true,
             options: connection,
           },

@@ -132,6 +132,7 @@ describe("buildConfig with Redis", () => {
       "@medusajs/medusa/event-bus-redis",
       "@medusajs/medusa/workflow-engine-redis",
       "@medusajs/medusa/locking",
+      "@medusajs/medusa/cache-redis",
       "@medusajs/medusa/caching",
       "@medusajs/medusa/notification",
     ])
@@ -184,7 +185,7 @@ describe("buildConfig in production", () => {
     expect(built.summary).toEqual([
       "mode: shared; admin on",
       "database: aws-1-eu-west-1.pooler.supabase.com:6543/postgres; transaction pooler; TLS verify-full with CA (default for a remote host)",
-      "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, caching and sessions on Redis (family=0 for Railway's private network)",
+      "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions, login cache (MFA/OAuth) and Caching Module (TTL 300 s) on Redis (family=0 for Railway's private network)",
       "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on",
     ])
     expect(JSON.stringify(built.summary)).not.toMatch(/pw-db-123|pw-redis-456/)
