@@ -2,6 +2,7 @@ import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/frame
 import { buildConfig } from "./index"
 import { ConfigError } from "./errors"
 import { maskSecretsInText } from "./mask"
+import { leaveSearchPathToTheRole } from "./pooler-search-path"
 
 const LOGGED = Symbol.for("beauty-shop.config-logged")
 
@@ -13,11 +14,18 @@ const LOGGED = Symbol.for("beauty-shop.config-logged")
 export function configFromEnvironment(env: NodeJS.ProcessEnv): InputConfig {
   try {
     const built = buildConfig(env)
+    const throughTransactionPooler = built.database?.pooler === "transaction"
+    if (throughTransactionPooler) {
+      leaveSearchPathToTheRole()
+    }
     const globals = globalThis as Record<symbol, unknown>
     if (!globals[LOGGED]) {
       globals[LOGGED] = true
       for (const line of built.summary) {
         console.log(`[config] ${line}`)
+      }
+      if (throughTransactionPooler) {
+        console.log("[config] database: no SET search_path on new connections (it would stay behind on the pooler's server sessions)")
       }
       for (const warning of built.warnings) {
         console.warn(`[config] warning: ${maskSecretsInText(warning.message)}; fix: ${warning.fix}`)
