@@ -1,6 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import Redis from "ioredis"
+import { startRedisServer } from "../helpers/redis-server"
+import { createStoreFixture } from "../helpers/store-fixtures"
 
 jest.setTimeout(120 * 1000)
 
@@ -8,6 +10,8 @@ jest.setTimeout(120 * 1000)
  * Boots Medusa with REDIS_URL set, the way production runs, against the
  * machine's real Redis. A dedicated database index keeps the test's queues
  * apart from anything else using that Redis, so it can be flushed safely.
+ * CACHE_REDIS_URL points at a second redis-server the test starts, so the
+ * test can see which Redis each cache writes to.
  */
 const REDIS_DB = 13
 const base = new URL(process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379")
@@ -17,8 +21,11 @@ const REDIS_URL = base.toString()
 // The runner loads medusa-config before it applies its `env` option, so the
 // variable must be in the environment before the runner starts.
 process.env.REDIS_URL = REDIS_URL
+const cacheServer = startRedisServer(["--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"])
+process.env.CACHE_REDIS_URL = cacheServer.url
 
 const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
+const cacheRedis = new Redis(cacheServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 })
 
 beforeAll(async () => {
   try {
@@ -29,11 +36,27 @@ beforeAll(async () => {
     )
   }
   await redis.flushdb()
+  await cacheServer.ready()
+  await cacheRedis.connect()
 })
 
 afterAll(async () => {
   redis.disconnect()
+  cacheRedis.disconnect()
+  await cacheServer.stop()
 })
+
+async function waitForKeys(client: Redis, pattern: string): Promise<string[]> {
+  const deadline = Date.now() + 5_000
+  while (Date.now() < deadline) {
+    const keys = await client.keys(pattern)
+    if (keys.length) {
+      return keys
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+  return []
+}
 
 function waitFor<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout
@@ -77,7 +100,7 @@ medusaIntegrationTestRunner({
         expect(provider.constructor.name).toEqual("RedisLockingProvider")
       })
 
-      it("caches in Redis through the Caching Module", async () => {
+      it("caches through the Caching Module in CACHE_REDIS_URL's Redis, not REDIS_URL's, for five minutes", async () => {
         const caching = getContainer().resolve(Modules.CACHING) as any
         expect(caching.defaultProviderId).toEqual("caching-redis")
         expect(caching.providerService.retrieveProvider("caching-redis").constructor.name).toEqual(
@@ -85,8 +108,33 @@ medusaIntegrationTestRunner({
         )
         await caching.set({ key: "beauty-test-key", data: { shade: "rose" } })
         expect(await caching.get({ key: "beauty-test-key" })).toEqual({ shade: "rose" })
-        const keys = await redis.keys("mc:*")
+        const keys = await cacheRedis.keys("mc:*")
         expect(keys.length).toBeGreaterThan(0)
+        const ttl = await cacheRedis.ttl(keys[0])
+        expect(ttl).toBeGreaterThan(240)
+        expect(ttl).toBeLessThanOrEqual(300)
+        expect(await redis.keys("mc:*")).toEqual([])
+      })
+
+      it("keeps a Store API product list in CACHE_REDIS_URL's Redis", async () => {
+        const { publishableKey } = await createStoreFixture(getContainer())
+        await cacheRedis.flushdb()
+        const response = await api.get("/store/products", { headers: { "x-publishable-api-key": publishableKey } })
+        expect(response.status).toEqual(200)
+        expect(response.data.products.map((p: { title: string }) => p.title)).toContain("Rose face oil")
+        // Medusa writes the entry after answering, without awaiting it.
+        expect((await waitForKeys(cacheRedis, "mc:*")).length).toBeGreaterThan(0)
+        expect(await redis.keys("mc:*")).toEqual([])
+      })
+
+      it("keeps the legacy cache (auth MFA challenges, OAuth state) in REDIS_URL's Redis", async () => {
+        const cache = getContainer().resolve(Modules.CACHE)
+        expect(cache.constructor.name).toEqual("RedisCacheService")
+        // A key shaped like the OAuth state the auth module stores (20 minutes).
+        await cache.set("beauty-test-oauth-state", { provider: "google" }, 1200)
+        expect(JSON.parse((await redis.get("medusa:beauty-test-oauth-state"))!)).toEqual({ provider: "google" })
+        expect(await redis.ttl("medusa:beauty-test-oauth-state")).toBeGreaterThan(1100)
+        expect(await cacheRedis.keys("medusa:*")).toEqual([])
       })
 
       it("takes locks in Redis", async () => {

@@ -1,0 +1,74 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import Redis from "ioredis"
+
+/** A free TCP port on 127.0.0.1, found synchronously (test files set env vars at load time). */
+export function freePort(): number {
+  const probe = spawnSync(
+    process.execPath,
+    ["-e", "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"],
+    { encoding: "utf8" }
+  )
+  const port = Number(probe.stdout.trim())
+  if (!Number.isInteger(port) || port <= 0) {
+    throw new Error(`no free port found: ${probe.stderr}`)
+  }
+  return port
+}
+
+export interface ThrowawayRedis {
+  url: string
+  port: number
+  /** Resolves once the server answers PING; rejects with its output if it does not. */
+  ready: () => Promise<void>
+  stop: () => Promise<void>
+}
+
+/**
+ * A redis-server of the test's own on a free port, without persistence, so a
+ * test can give it a policy (or rename commands) without touching the
+ * machine's Redis. Started synchronously; `ready()` waits for it.
+ */
+export function startRedisServer(extraArgs: string[] = []): ThrowawayRedis {
+  const port = freePort()
+  const child: ChildProcess = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extraArgs],
+    { stdio: ["ignore", "pipe", "pipe"] }
+  )
+  let output = ""
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()))
+  child.on("error", (error) => (output += error.message))
+  const exited = new Promise<void>((resolve) => child.once("close", () => resolve()))
+  const url = `redis://127.0.0.1:${port}`
+  return {
+    url,
+    port,
+    ready: async () => {
+      const deadline = Date.now() + 10_000
+      while (Date.now() < deadline) {
+        if (child.exitCode !== null) {
+          break
+        }
+        const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+        client.on("error", () => undefined)
+        try {
+          await client.connect()
+          await client.ping()
+          return
+        } catch {
+          await new Promise((resolve) => setTimeout(resolve, 100))
+        } finally {
+          client.disconnect()
+        }
+      }
+      throw new Error(`redis-server on port ${port} did not start (is redis-server installed?): ${output.trim()}`)
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM")
+        await exited
+      }
+    },
+  }
+}
