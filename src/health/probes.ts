@@ -11,7 +11,7 @@ export function databaseProbe(container: MedusaContainer): Probe {
   return () => knex.raw("select 1")
 }
 
-let redisClient: Redis | undefined
+let redisPing: Probe | undefined
 
 /**
  * The Redis probe: PING on one client per process, made from the same URL and
@@ -23,18 +23,38 @@ export function redisProbe(config: ConfigModule): Probe | undefined {
   if (!redisUrl) {
     return undefined
   }
-  redisClient ??= new Redis(redisUrl, {
-    ...redisOptions,
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 0,
-    connectTimeout: 2_000,
-    connectionName: "beauty-shop-readiness",
-  })
-  const client = redisClient
+  redisPing ??= pingProbe(
+    new Redis(redisUrl, {
+      ...redisOptions,
+      lazyConnect: true,
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      connectTimeout: 2_000,
+      connectionName: "beauty-shop-readiness",
+    })
+  )
+  return redisPing
+}
+
+/**
+ * PING on a lazily connecting client. Requests that arrive while it connects
+ * share the one connect() (a second connect() on a connecting client rejects
+ * with "Redis is already connecting/connected"). The client reconnects by
+ * itself after an outage; its connection errors are what the failing PING
+ * reports, so the listener only keeps ioredis from printing each one as an
+ * "Unhandled error event" for as long as Redis is down.
+ */
+export function pingProbe(client: Redis): Probe {
+  client.on("error", () => undefined)
+  let connecting: Promise<void> | undefined
   return async () => {
     if (client.status === "wait" || client.status === "end") {
-      await client.connect()
+      connecting ??= client.connect().finally(() => {
+        connecting = undefined
+      })
+    }
+    if (connecting) {
+      await connecting
     }
     return client.ping()
   }
