@@ -1,7 +1,11 @@
+import { join } from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { asValue } from "@medusajs/framework/awilix"
+import { ContainerRegistrationKeys, Modules, ModulesSdkUtils } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { sendConfirmations } from "../../src/scripts/send-confirmations"
 import orderPlacedConfirmation from "../../src/subscribers/order-placed-confirmation"
+import { recordedEmails } from "./fixtures/recording-email/service"
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
 import lowStockReport, { LOW_STOCK_THRESHOLD } from "../../src/jobs/low-stock-report"
 import { lowStockReportKey, lowStockReportWorkflow } from "../../src/workflows/low-stock-report"
@@ -29,88 +33,70 @@ function captureLogs(container: MedusaContainer) {
   return { scoped, lines }
 }
 
+/** The rows a worker that only logs leaves behind, carried to the app with a real provider. */
+const loggedOnly: { provider?: Record<string, unknown>; notification?: Record<string, unknown>; orderId?: string } = {}
+
+const confirm = (container: MedusaContainer, orderId: string) =>
+  orderPlacedConfirmation({ event: { name: "order.placed", data: { id: orderId } }, container, pluginOptions: {} } as any)
+
+async function confirmationRows(container: MedusaContainer, orderId: string) {
+  const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: orderId }, { order: { created_at: "ASC" } })
+  return rows.map((r) => [(r as { idempotency_key?: string }).idempotency_key, r.provider_id, r.status])
+}
+
+async function runCommand(container: MedusaContainer, dryRun: boolean) {
+  const lines: string[] = []
+  const result = await sendConfirmations(container, { dryRun, print: (line) => lines.push(line) })
+  return { result, lines }
+}
+
+// The app as the tests' environment configures it: no SendGrid, so emails go
+// to the email-log provider (a production worker would need EMAIL_LOG_ONLY=true).
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ getContainer }) => {
-    describe("order confirmation (order.placed)", () => {
-      it("sends one confirmation per order, records it, and sends nothing when the event is delivered again", async () => {
+    describe("order confirmation while emails are only logged", () => {
+      it("logs the confirmation once, records it as not sent, and the command lists it but cannot send it", async () => {
         const container = getContainer()
         const order = await placeOrder(container)
         const { scoped, lines } = captureLogs(container)
-        const event = { name: "order.placed", data: { id: order.id } }
 
-        await orderPlacedConfirmation({ event, container: scoped, pluginOptions: {} } as any)
-        await orderPlacedConfirmation({ event, container: scoped, pluginOptions: {} } as any)
+        await confirm(scoped, order.id)
+        await confirm(scoped, order.id)
 
-        const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })
-        expect(notifications).toHaveLength(1)
-        expect(notifications[0]).toMatchObject({
-          idempotency_key: orderConfirmationKey(order.id),
-          to: "karen@example.dk",
-          channel: "email",
-          status: "success",
-          provider_id: "email-log",
-          resource_type: "order",
-          resource_id: order.id,
-        })
-        expect(lines[0]).toMatch(new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via email-log`))
-        expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
+        expect(await confirmationRows(container, order.id)).toEqual([[orderConfirmationKey(order.id), "email-log", "success"]])
+        expect(lines[0]).toMatch(
+          new RegExp(`^order confirmation: order ${order.id} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent \\(no email provider; npm run send-confirmations sends it`)
+        )
+        expect(lines[1]).toBe(`order confirmation: order ${order.id} was logged before and there is still no email provider; nothing logged again`)
         expect(lines.join("\n")).not.toContain("karen@example.dk")
-      })
 
-      it("handles the same event delivered twice at the same moment: both succeed, one confirmation (without the lock the second fails on the key)", async () => {
-        const container = getContainer()
-        const order = await placeOrder(container)
-        const event = { name: "order.placed", data: { id: order.id } }
-        await Promise.all([
-          orderPlacedConfirmation({ event, container, pluginOptions: {} } as any),
-          orderPlacedConfirmation({ event, container, pluginOptions: {} } as any),
+        const dryRun = await runCommand(container, true)
+        expect(dryRun.result.unsent).toEqual([order.id])
+        expect(dryRun.lines).toEqual([
+          `order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then)`,
+          "send-confirmations: 1 order(s) whose confirmation was not sent; dry run, nothing sent",
         ])
-        const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })
-        expect(notifications.map((n) => (n as { idempotency_key?: string }).idempotency_key)).toEqual([orderConfirmationKey(order.id)])
+        const run = await runCommand(container, false)
+        expect(run.result.sent).toEqual([])
+        expect(run.lines[1]).toBe(
+          "send-confirmations: 1 order(s) whose confirmation was not sent; nothing sent: no email provider is configured (email-log); set SENDGRID_API_KEY and SENDGRID_FROM where this runs (the worker service) and run it again"
+        )
+        expect(await confirmationRows(container, order.id)).toHaveLength(1)
+
+        // What this database holds for the order, for the app with a real provider below.
+        const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        loggedOnly.provider = (await db("notification_provider").where({ id: "email-log" }))[0]
+        loggedOnly.notification = (await db("notification").where({ resource_id: order.id }))[0]
+        loggedOnly.orderId = order.id
       })
-    })
-
-    describe("order confirmation after an unfinished attempt", () => {
-      /**
-       * Turns the order's confirmation row into what a failed send (provider
-       * error) or a worker killed mid-send leaves behind. The module's
-       * generated update method is not in its public type, hence the cast.
-       */
-      async function markFirstAttempt(container: MedusaContainer, orderId: string, status: "failure" | "pending") {
-        const notifications = container.resolve(Modules.NOTIFICATION)
-        const [row] = await notifications.listNotifications({ resource_id: orderId })
-        await (notifications as unknown as { updateNotifications(data: object): Promise<unknown> }).updateNotifications({ id: row.id, status })
-      }
-
-      for (const status of ["failure", "pending"] as const) {
-        it(`sends again under a new key when the first attempt was left "${status}", then never again`, async () => {
-          const container = getContainer()
-          const order = await placeOrder(container)
-          const event = { name: "order.placed", data: { id: order.id } }
-          await orderPlacedConfirmation({ event, container, pluginOptions: {} } as any)
-          await markFirstAttempt(container, order.id, status)
-          const { scoped, lines } = captureLogs(container)
-
-          await orderPlacedConfirmation({ event, container: scoped, pluginOptions: {} } as any)
-          await orderPlacedConfirmation({ event, container: scoped, pluginOptions: {} } as any)
-
-          const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id }, { order: { created_at: "ASC" } })
-          expect(rows.map((r) => [(r as { idempotency_key?: string }).idempotency_key, r.status])).toEqual([
-            [orderConfirmationKey(order.id), status],
-            [orderConfirmationKey(order.id, 2), "success"],
-          ])
-          expect(lines[0]).toMatch(/sent to k\*\*\*@example.dk via email-log \(attempt 2, after an unfinished one\)/)
-          expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
-        })
-      }
 
       it("sends nothing for an order without an email address, and says so", async () => {
         const container = getContainer()
         const order = await placeOrder(container, null)
         const { scoped, lines } = captureLogs(container)
-        await orderPlacedConfirmation({ event: { name: "order.placed", data: { id: order.id } }, container: scoped, pluginOptions: {} } as any)
+        await confirm(scoped, order.id)
         expect(await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })).toEqual([])
         expect(lines).toEqual([`order confirmation: order ${order.id} has no email address; nothing to send`])
       })
@@ -154,6 +140,161 @@ medusaIntegrationTestRunner({
 
         const today = new Date().toISOString().slice(0, 10)
         expect(lines).toEqual([`low-stock report ${today}: 1 variant(s) at or below ${LOW_STOCK_THRESHOLD} available; posted to the admin feed`])
+      })
+    })
+  },
+})
+
+/**
+ * The same shop with a real email provider: the recording provider in
+ * ./fixtures (SendGrid cannot be reached from a test) serves the email channel.
+ */
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  medusaConfigFile: join(__dirname, "fixtures", "real-email-provider"),
+  hooks: {
+    // The framework's container outlives the app above within this file and
+    // still holds that app's closed database connection: give this app its own.
+    beforeServerStart: async (container) => {
+      const { configManager } = await import("@medusajs/framework/config")
+      const clientUrl = configManager.config.projectConfig.databaseUrl
+      container.register(ContainerRegistrationKeys.PG_CONNECTION, asValue(ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" })))
+    },
+  },
+  testSuite: ({ getContainer }) => {
+    beforeEach(() => {
+      recordedEmails().length = 0
+    })
+
+    describe("order confirmation through a real email provider", () => {
+      it("sends one confirmation per order, records it, and sends nothing when the event is delivered again", async () => {
+        const container = getContainer()
+        const order = await placeOrder(container)
+        const { scoped, lines } = captureLogs(container)
+
+        await confirm(scoped, order.id)
+        await confirm(scoped, order.id)
+
+        const notifications = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })
+        expect(notifications).toHaveLength(1)
+        expect(notifications[0]).toMatchObject({
+          idempotency_key: orderConfirmationKey(order.id),
+          to: "karen@example.dk",
+          channel: "email",
+          status: "success",
+          provider_id: "recording-email",
+          resource_type: "order",
+          resource_id: order.id,
+        })
+        expect(recordedEmails()).toEqual([{ to: "karen@example.dk", subject: expect.stringMatching(/^Tak for din ordre/), order_id: order.id }])
+        expect(lines[0]).toMatch(new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via recording-email`))
+        expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
+        expect(lines.join("\n")).not.toContain("karen@example.dk")
+      })
+
+      it("handles the same event delivered twice at the same moment: both succeed, one confirmation (without the lock the second fails on the key)", async () => {
+        const container = getContainer()
+        const order = await placeOrder(container)
+        await Promise.all([confirm(container, order.id), confirm(container, order.id)])
+        expect((await confirmationRows(container, order.id)).map((r) => r[0])).toEqual([orderConfirmationKey(order.id)])
+        expect(recordedEmails()).toHaveLength(1)
+      })
+    })
+
+    describe("order confirmation after an unfinished attempt", () => {
+      /**
+       * Turns the order's confirmation row into what a failed send (provider
+       * error) or a worker killed mid-send leaves behind. The module's
+       * generated update method is not in its public type, hence the cast.
+       */
+      async function markFirstAttempt(container: MedusaContainer, orderId: string, status: "failure" | "pending") {
+        const notifications = container.resolve(Modules.NOTIFICATION)
+        const [row] = await notifications.listNotifications({ resource_id: orderId })
+        await (notifications as unknown as { updateNotifications(data: object): Promise<unknown> }).updateNotifications({ id: row.id, status })
+      }
+
+      for (const status of ["failure", "pending"] as const) {
+        it(`sends again under a new key when the first attempt was left "${status}", then never again`, async () => {
+          const container = getContainer()
+          const order = await placeOrder(container)
+          await confirm(container, order.id)
+          await markFirstAttempt(container, order.id, status)
+          const { scoped, lines } = captureLogs(container)
+
+          await confirm(scoped, order.id)
+          await confirm(scoped, order.id)
+
+          expect(await confirmationRows(container, order.id)).toEqual([
+            [orderConfirmationKey(order.id), "recording-email", status],
+            [orderConfirmationKey(order.id, 2), "recording-email", "success"],
+          ])
+          expect(lines[0]).toMatch(/sent to k\*\*\*@example.dk via recording-email \(attempt 2, after an unfinished one\)/)
+          expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
+        })
+      }
+    })
+
+    describe("after switching from logging to a real provider", () => {
+      /**
+       * This database as the logging app above left it for one order: its
+       * confirmation row (provider email-log, "success") and the email-log
+       * provider, which Medusa disables when it leaves the configuration.
+       */
+      async function orderConfirmedWhileLogging(container: MedusaContainer) {
+        expect(loggedOnly.notification).toBeDefined()
+        const order = await placeOrder(container)
+        const db = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await db("notification_provider").insert({ ...loggedOnly.provider, is_enabled: false })
+        const row = loggedOnly.notification!
+        await db("notification").insert({
+          ...row,
+          resource_id: order.id,
+          idempotency_key: orderConfirmationKey(order.id),
+          data: { ...(row.data as object), order_id: order.id },
+        })
+        return order
+      }
+
+      it("npm run send-confirmations lists the logged-only order, sends it exactly once, and a second run sends nothing", async () => {
+        const container = getContainer()
+        const order = await orderConfirmedWhileLogging(container)
+
+        const dryRun = await runCommand(container, true)
+        expect(dryRun.lines[0]).toBe(`order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then)`)
+        expect(recordedEmails()).toEqual([])
+
+        const first = await runCommand(container, false)
+        expect(first.lines).toEqual([
+          `order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then); sent via recording-email`,
+          "send-confirmations: 1 order(s) whose confirmation was not sent; sent 1 via recording-email, failed 0, skipped 0",
+        ])
+        expect(recordedEmails()).toEqual([{ to: "karen@example.dk", subject: expect.stringMatching(/^Tak for din ordre/), order_id: order.id }])
+        expect(await confirmationRows(container, order.id)).toEqual([
+          [orderConfirmationKey(order.id), "email-log", "success"],
+          [orderConfirmationKey(order.id, 2), "recording-email", "success"],
+        ])
+
+        const second = await runCommand(container, false)
+        expect(second.result.unsent).toEqual([])
+        expect(second.lines).toEqual(["send-confirmations: 0 order(s) whose confirmation was not sent; sent 0 via recording-email, failed 0, skipped 0"])
+        const { scoped, lines } = captureLogs(container)
+        await confirm(scoped, order.id)
+        expect(lines).toEqual([`order confirmation: order ${order.id} was confirmed before; nothing sent again`])
+        expect(recordedEmails()).toHaveLength(1)
+      })
+
+      it("a redelivered order.placed sends a logged-only confirmation once the provider is set", async () => {
+        const container = getContainer()
+        const order = await orderConfirmedWhileLogging(container)
+        const { scoped, lines } = captureLogs(container)
+
+        await confirm(scoped, order.id)
+        await confirm(scoped, order.id)
+
+        expect(recordedEmails()).toHaveLength(1)
+        expect(lines[0]).toMatch(/sent to k\*\*\*@example.dk via recording-email \(attempt 2, after it was only logged\)/)
+        expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
       })
     })
   },

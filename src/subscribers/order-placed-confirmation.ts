@@ -1,41 +1,53 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { isRealEmailProvider } from "../lib/confirmation-record"
 import { maskEmail } from "../lib/order-confirmation-email"
-import { orderConfirmationKey, sendOrderConfirmationWorkflow } from "../workflows/send-order-confirmation"
+import { confirmOrder } from "../workflows/send-order-confirmation"
 
 /**
  * Sends the order confirmation when an order is placed. Runs where
  * subscribers run (the worker on Railway). Idempotent per order: the
- * workflow sends only while no confirmation has succeeded. Two deliveries of
- * the same event at once (a retry racing a slow first attempt, two worker
- * replicas) cannot both send, because the key is unique; the lock makes the
- * second wait and find the first's row instead of failing on that key.
- * A failed send throws, so the Redis event bus retries it (5 attempts,
- * backoff), and the retry sends under a new key.
+ * workflow sends only while no confirmation has reached a real provider, and
+ * logs one at most once while there is none (EMAIL_LOG_ONLY). Two deliveries
+ * of the same event at once cannot both send (confirmOrder: unique key, lock
+ * per order). A failed send throws, so the Redis event bus retries it
+ * (5 attempts, backoff), and the retry sends under a new key.
  */
 export default async function orderPlacedConfirmation({ event, container }: SubscriberArgs<{ id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const locking = container.resolve(Modules.LOCKING)
   const orderId = event.data.id
 
-  const { result } = await locking.execute(orderConfirmationKey(orderId), () =>
-    sendOrderConfirmationWorkflow(container).run({ input: { id: orderId } })
-  )
+  const result = await confirmOrder(container, orderId)
   const { projectConfig } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  switch (result.plan.outcome) {
+  const { plan } = result
+  switch (plan.outcome) {
     case "already-sent":
       logger.info(`order confirmation: order ${orderId} was confirmed before; nothing sent again`)
+      return
+    case "already-logged":
+      logger.info(`order confirmation: order ${orderId} was logged before and there is still no email provider; nothing logged again`)
       return
     case "no-email":
       logger.warn(`order confirmation: order ${orderId} has no email address; nothing to send`)
       return
   }
-  const retry = result.plan.attempt > 1 ? ` (attempt ${result.plan.attempt}, after an unfinished one)` : ""
+  const retry =
+    plan.attempt > 1
+      ? ` (attempt ${plan.attempt}, after ${plan.after === "logged-only" ? "it was only logged" : "an unfinished one"})`
+      : ""
+  const where = `${projectConfig.workerMode} mode, pid ${process.pid}`
   for (const notification of result.notifications ?? []) {
-    logger.info(
-      `order confirmation: order ${orderId} sent to ${maskEmail(notification.to)} via ${notification.provider_id}${retry} ` +
-        `(notification ${notification.id}, status ${notification.status}; ${projectConfig.workerMode} mode, pid ${process.pid})`
-    )
+    if (isRealEmailProvider(notification.provider_id)) {
+      logger.info(
+        `order confirmation: order ${orderId} sent to ${maskEmail(notification.to)} via ${notification.provider_id}${retry} ` +
+          `(notification ${notification.id}, status ${notification.status}; ${where})`
+      )
+    } else {
+      logger.warn(
+        `order confirmation: order ${orderId} for ${maskEmail(notification.to)} only logged via ${notification.provider_id}, recorded as not sent ` +
+          `(no email provider; npm run send-confirmations sends it once SENDGRID_API_KEY is set; notification ${notification.id}; ${where})`
+      )
+    }
   }
 }
 

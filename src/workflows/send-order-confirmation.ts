@@ -1,5 +1,8 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { planOrderConfirmation } from "../lib/confirmation-record"
 import { renderOrderConfirmation, type ConfirmationOrder } from "../lib/order-confirmation-email"
 import { previousOrderConfirmationsStep } from "./steps/previous-order-confirmations"
 
@@ -7,7 +10,7 @@ export interface SendOrderConfirmationInput {
   id: string
 }
 
-export type OrderConfirmationOutcome = "send" | "already-sent" | "no-email"
+export type { OrderConfirmationOutcome, OrderConfirmationPlan } from "../lib/confirmation-record"
 
 /**
  * The idempotency key of an order's confirmation: the notification module
@@ -46,8 +49,10 @@ export const ORDER_CONFIRMATION_FIELDS = [
  * Renders the order confirmation and hands it to the notification module on
  * the email channel (SendGrid or the log, see src/config/notification.ts).
  * The notification rows it leaves (status, provider, key) are the record of
- * what was sent: once one reached "success", a redelivered order.placed sends
- * nothing. An order without an email address gets nothing, by design.
+ * what was sent: once one reached "success" at a real provider, a redelivered
+ * order.placed sends nothing; one that was only logged counts as not sent
+ * (planOrderConfirmation). An order without an email address gets nothing,
+ * by design.
  * The caller holds a lock per order (src/subscribers/order-placed-confirmation.ts).
  */
 export const sendOrderConfirmationWorkflow = createWorkflow(
@@ -61,11 +66,9 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
     })
     const previous = previousOrderConfirmationsStep({ order_id: input.id })
 
-    const plan = transform({ orders, previous }, ({ orders, previous }) => {
-      const order = orders[0] as unknown as ConfirmationOrder
-      const outcome: OrderConfirmationOutcome = previous.sent ? "already-sent" : order.email ? "send" : "no-email"
-      return { outcome, attempt: previous.unfinished + 1 }
-    })
+    const plan = transform({ orders, previous }, ({ orders, previous }) =>
+      planOrderConfirmation(orders[0] as unknown as ConfirmationOrder, previous)
+    )
 
     const notifications = when("order-confirmation-due", plan, (plan) => plan.outcome === "send").then(() => {
       const email = transform({ orders, plan }, ({ orders, plan }) => {
@@ -91,3 +94,18 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
     return new WorkflowResponse({ plan, notifications })
   }
 )
+
+/**
+ * Runs the workflow for one order under a lock per order, as both the
+ * order.placed subscriber and npm run send-confirmations do: two runs at once
+ * (a redelivered event, a second worker, the command during a delivery)
+ * cannot both send, because the key is unique; the lock makes the second wait
+ * and find the first's row instead of failing on that key.
+ */
+export async function confirmOrder(container: MedusaContainer, orderId: string) {
+  const locking = container.resolve(Modules.LOCKING)
+  const { result } = await locking.execute(orderConfirmationKey(orderId), () =>
+    sendOrderConfirmationWorkflow(container).run({ input: { id: orderId } })
+  )
+  return result
+}

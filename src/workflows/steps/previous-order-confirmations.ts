@@ -1,20 +1,22 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { configuredEmailProvider, confirmationRecord, type ConfirmationRecord } from "../../lib/confirmation-record"
 
-export interface PreviousOrderConfirmations {
-  /** A confirmation for this order reached its provider. */
-  sent: boolean
-  /** Earlier attempts that did not (failed, or cut off while pending). */
-  unfinished: number
+export interface PreviousOrderConfirmations extends ConfirmationRecord {
+  /** The provider that would send now ("email-log" when emails are only logged). */
+  provider?: string
 }
 
 /**
- * What earlier runs did for this order. The notification module alone is not
- * enough: it resends a key whose row is "failure" under a fresh id it never
- * stores (the update then fails, the event is retried, the customer gets the
- * email again each time), and skips a key whose row stayed "pending" because
- * the worker died mid-send (the customer never gets one). So every attempt
- * after the first gets its own key, and only a "success" row counts as sent.
+ * What earlier runs did for this order, and who would send now. The
+ * notification module alone is not enough: it resends a key whose row is
+ * "failure" under a fresh id it never stores (the update then fails, the
+ * event is retried, the customer gets the email again each time), and skips
+ * a key whose row stayed "pending" because the worker died mid-send (the
+ * customer never gets one). So every attempt after the first gets its own
+ * key, and only a "success" row at a real provider counts as sent: a row the
+ * email-log provider left is a confirmation nobody received
+ * (src/lib/confirmation-record.ts).
  */
 export const previousOrderConfirmationsStep = createStep(
   "previous-order-confirmations",
@@ -23,8 +25,8 @@ export const previousOrderConfirmationsStep = createStep(
       .resolve(Modules.NOTIFICATION)
       .listNotifications({ resource_id: order_id, trigger_type: "order.placed", channel: "email" })
     const result: PreviousOrderConfirmations = {
-      sent: notifications.some((n) => n.status === "success"),
-      unfinished: notifications.filter((n) => n.status !== "success").length,
+      ...confirmationRecord(notifications),
+      provider: configuredEmailProvider(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)),
     }
     return new StepResponse(result)
   }
