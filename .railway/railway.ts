@@ -48,6 +48,10 @@ export default defineRailway((ctx) => {
     DATABASE_URL: ctx.shared.DATABASE_URL,
     DATABASE_CA_CERT: ctx.shared.DATABASE_CA_CERT,
     REDIS_URL: cache.env.REDIS_URL,
+    // One Redis holds the queues and the Caching Module's keys, with Railway's
+    // default noeviction (README: Caches). A shop that outgrows it adds a
+    // second redis("Cache") with allkeys-lru and sets
+    // CACHE_REDIS_URL: cacheRedis.env.REDIS_URL here.
     JWT_SECRET: ctx.shared.JWT_SECRET,
     COOKIE_SECRET: ctx.shared.COOKIE_SECRET,
     STORE_CORS: ctx.shared.STORE_CORS,
