@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { deleteInventoryLevelsWorkflow, deleteShippingOptionsWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
-import { DENMARK_REGION, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
+import { DENMARK_REGION, MEDUSA_DEFAULT_KEY_TITLE, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
 
 jest.setTimeout(180 * 1000)
 
@@ -36,8 +36,14 @@ medusaIntegrationTestRunner({
       it("seeds once, changes nothing the second time and serves the catalogue", async () => {
         const container = getContainer()
 
+        const publishableKeyTitles = async () =>
+          (await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })).map((k) => k.title)
+        expect(await publishableKeyTitles()).toEqual([MEDUSA_DEFAULT_KEY_TITLE])
+
         const first = await ensureCatalogue(container)
         expect(first.created.length).toBeGreaterThan(0)
+        // One obvious key: the one whose channel holds the catalogue.
+        expect(await publishableKeyTitles()).toEqual([STOREFRONT_KEY_TITLE])
         const afterFirst = await countCatalogue(container)
         expect(afterFirst.products).toBeGreaterThanOrEqual(12)
         expect(afterFirst.categories).toEqual(4)

@@ -20,7 +20,7 @@ export default async function seed({ container }: ExecArgs) {
     await ensureAdminUser(container, email, password)
   } else {
     logger.info(
-      "No admin user made: set MEDUSA_ADMIN_EMAIL and MEDUSA_ADMIN_PASSWORD, or run: npx medusa user -e you@shop.dk -p <password>"
+      "No admin user made: set MEDUSA_ADMIN_EMAIL and MEDUSA_ADMIN_PASSWORD, or run: npm run admin-user -- you@shop.dk"
     )
   }
   console.log(`\nPublishable API key (header x-publishable-api-key): ${store.publishableKey}\n`)

@@ -4,13 +4,17 @@ import {
   createApiKeysWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
+  deleteApiKeysWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  revokeApiKeysWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
 export const WEBSHOP_CHANNEL = "Webshop"
 export const STOREFRONT_KEY_TITLE = "Webshop storefront"
 export const DENMARK_REGION = "Danmark"
+/** The key Medusa makes at first start, linked to its "Default Sales Channel". */
+export const MEDUSA_DEFAULT_KEY_TITLE = "Default Publishable API Key"
 
 export interface MinimalStore {
   salesChannelId: string
@@ -107,6 +111,18 @@ export async function ensureMinimalStore(container: MedusaContainer): Promise<Mi
   if (!linked) {
     await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: key.id, add: [channel.id] } })
     created.push(`link from the key to "${WEBSHOP_CHANNEL}"`)
+  }
+
+  // Medusa's own key shows the "Default Sales Channel", which holds no
+  // products: a storefront developer who copied it from the admin would see
+  // an empty catalogue. The shop's key is the only publishable key.
+  const defaultKeys = await apiKeyModule.listApiKeys({ title: MEDUSA_DEFAULT_KEY_TITLE, type: "publishable" })
+  const others = defaultKeys.filter((k) => k.id !== key.id)
+  if (others.length) {
+    const ids = others.map((k) => k.id)
+    await revokeApiKeysWorkflow(container).run({ input: { selector: { id: ids }, revoke: { revoked_by: "beauty-shop seed" } } })
+    await deleteApiKeysWorkflow(container).run({ input: { ids } })
+    created.push(`removed Medusa's "${MEDUSA_DEFAULT_KEY_TITLE}" (its channel holds no products)`)
   }
 
   if (created.length) {
