@@ -81,6 +81,13 @@ export default defineRailway((ctx) => {
     env: {
       ...sharedVariables,
       MEDUSA_WORKER_MODE: settings.services.worker.workerMode,
+      // The worker sends the order confirmations. Set in the environment's
+      // shared variables either SENDGRID_API_KEY and SENDGRID_FROM, or
+      // EMAIL_LOG_ONLY=true to only log them (recorded as not sent); with
+      // neither, the worker refuses to start. The server sends no email.
+      SENDGRID_API_KEY: ctx.shared.SENDGRID_API_KEY,
+      SENDGRID_FROM: ctx.shared.SENDGRID_FROM,
+      EMAIL_LOG_ONLY: ctx.shared.EMAIL_LOG_ONLY,
     },
   })
 
