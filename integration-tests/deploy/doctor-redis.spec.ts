@@ -86,6 +86,12 @@ describe("npm run doctor: Redis eviction policies", () => {
     })
   })
 
+  it("judges a CACHE_REDIS_URL on the same server (another database) as one Redis", async () => {
+    const rows = await redisRows({ REDIS_URL: servers.lru.url, CACHE_REDIS_URL: `${servers.lru.url}/3` })
+    expect(Object.keys(rows)).toEqual(["Redis (REDIS_URL)", "Redis eviction (REDIS_URL)"])
+    expect(rows["Redis eviction (REDIS_URL)"].detail).toContain("this Redis is also the cache")
+  })
+
   it("reads the policy from INFO where ACLs deny CONFIG", async () => {
     const rows = await redisRows({ REDIS_URL: servers.noeviction.url, CACHE_REDIS_URL: servers.configRefused.url })
     expect(rows["Redis eviction (CACHE_REDIS_URL)"]).toEqual({

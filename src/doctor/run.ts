@@ -21,10 +21,13 @@ export async function runDoctor(input: StaticInput): Promise<{ results: CheckRes
     for (const warning of cacheRedis?.warnings ?? []) {
       results.push(warn("configuration", warning.message, warning.fix))
     }
-    const targets: RedisTarget[] = cacheRedis
+    // Another database index on the same server shares its eviction policy.
+    const ownServer =
+      cacheRedis && `${cacheRedis.host}:${cacheRedis.port}` !== `${redis.host}:${redis.port}` ? cacheRedis : undefined
+    const targets: RedisTarget[] = ownServer
       ? [
           { variable: "REDIS_URL", role: "queues", settings: redis },
-          { variable: "CACHE_REDIS_URL", role: "cache", settings: cacheRedis },
+          { variable: "CACHE_REDIS_URL", role: "cache", settings: ownServer },
         ]
       : [{ variable: "REDIS_URL", role: "queues-and-cache", settings: redis }]
     live.push(...targets.map(checkRedis))
