@@ -16,6 +16,15 @@
  * with everything else using it, so the migration caps its own pools
  * (MIGRATION_POOL_MAX per process; db:migrate runs up to three processes).
  *
+ * Two steps, each of which fails the deploy with a line naming it: module
+ * migrations and link sync (`db:migrate --skip-scripts`), then the migration
+ * scripts (`db:migrate:scripts`). A plain `medusa db:migrate` runs the scripts
+ * as a child and ignores its exit code (@medusajs/medusa
+ * dist/commands/db/migrate.js), so a failed script would pass for success.
+ * The app's own migration scripts (src/migration-scripts) run in the second
+ * step, among them the store defaults that `medusa start` would otherwise
+ * race to create.
+ *
  * Idempotent: Medusa skips applied migrations, so a second run changes
  * nothing and exits 0.
  */
@@ -23,6 +32,7 @@ import { spawnSync } from "node:child_process"
 import { createRequire } from "node:module"
 import { join } from "node:path"
 import { BUILT_MEDUSA, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
+import { MIGRATION_STEPS, runSteps } from "./lib/migration-steps.mjs"
 
 const MIGRATION_POOL_MAX = "3"
 
@@ -52,17 +62,19 @@ try {
 }
 
 const started = Date.now()
-const result = spawnSync(BUILT_MEDUSA, ["db:migrate", "--execute-safe-links"], {
-  cwd: SERVER_DIR,
-  stdio: "inherit",
-  env: {
-    ...process.env,
-    DATABASE_URL: url,
-    DATABASE_POOL_MAX: MIGRATION_POOL_MAX,
-    NODE_ENV: process.env.NODE_ENV || "production",
-  },
-})
-if (result.status !== 0) {
-  fail(`medusa db:migrate failed (exit ${result.status ?? result.signal})`)
+const failure = runSteps(MIGRATION_STEPS, (step) =>
+  spawnSync(BUILT_MEDUSA, step.args, {
+    cwd: SERVER_DIR,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      DATABASE_POOL_MAX: MIGRATION_POOL_MAX,
+      NODE_ENV: process.env.NODE_ENV || "production",
+    },
+  })
+)
+if (failure) {
+  fail(failure)
 }
 console.log(`[migrate] done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
