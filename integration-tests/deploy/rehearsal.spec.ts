@@ -89,6 +89,7 @@ function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     STORE_CORS: "http://localhost:8000",
     ADMIN_CORS: `http://localhost:${SERVER_PORT}`,
     AUTH_CORS: `http://localhost:${SERVER_PORT},http://localhost:8000`,
+    EMAIL_LOG_ONLY: "true",
     ...extra,
   }
 }
