@@ -82,7 +82,7 @@ describe("npm run doctor: Redis eviction policies", () => {
     const safe = await redisRows({ REDIS_URL: servers.noeviction.url })
     expect(safe["Redis eviction (REDIS_URL)"]).toEqual({
       status: "pass",
-      detail: expect.stringContaining("the Caching Module's keys share this Redis and are never evicted"),
+      detail: expect.stringContaining("the Caching Module's keys share this Redis and leave only when their TTL ends"),
     })
   })
 

@@ -81,7 +81,7 @@ export interface Eviction {
 }
 
 const NOEVICTION_FIX =
-  "set maxmemory-policy noeviction on this Redis (redis-cli CONFIG SET maxmemory-policy noeviction, or the provider's setting); Railway's Redis template starts with noeviction"
+  "set maxmemory-policy noeviction on this Redis (redis-cli CONFIG SET maxmemory-policy noeviction, or the provider's setting; Railway's Redis template starts with it)"
 
 function limit(maxmemory: number): string {
   return maxmemory > 0 ? `maxmemory ${Math.round(maxmemory / 1024 / 1024)} MB` : "no maxmemory"
@@ -118,7 +118,7 @@ export function judgeEviction(target: Pick<RedisTarget, "variable" | "role">, fo
   if (policy === "noeviction") {
     return pass(
       check,
-      `${where}: BullMQ jobs are safe; the Caching Module's keys share this Redis and are never evicted, only expire on their TTL, so a full Redis refuses writes (a CACHE_REDIS_URL with allkeys-lru takes the cache off it)`
+      `${where}: BullMQ jobs are safe; the Caching Module's keys share this Redis and leave only when their TTL ends, so memory grows with the cache (a CACHE_REDIS_URL with allkeys-lru takes the cache off it)`
     )
   }
   return warn(

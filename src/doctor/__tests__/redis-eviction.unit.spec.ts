@@ -22,10 +22,10 @@ describe("judgeEviction on REDIS_URL with a separate cache", () => {
 })
 
 describe("judgeEviction on REDIS_URL that is also the cache", () => {
-  it("passes noeviction and explains that cache keys then only expire", () => {
+  it("passes noeviction and explains that cache keys then leave only by their TTL", () => {
     const result = judge("REDIS_URL", "queues-and-cache", "noeviction")
     expect(result.status).toBe("pass")
-    expect(result.detail).toContain("never evicted, only expire on their TTL")
+    expect(result.detail).toContain("the Caching Module's keys share this Redis and leave only when their TTL ends")
     expect(result.detail).toContain("CACHE_REDIS_URL with allkeys-lru")
   })
 
