@@ -49,6 +49,7 @@ describe("doctor: static checks", () => {
     )
     const failures = results.filter((r) => r.status === "fail").map((r) => r.check)
     expect(failures).toEqual([
+      "config SENDGRID_API_KEY",
       "config REDIS_URL",
       "config JWT_SECRET",
       "config COOKIE_SECRET",
@@ -61,7 +62,6 @@ describe("doctor: static checks", () => {
     expect(warnings).toEqual([
       "DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)",
       "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it",
-      "SENDGRID_API_KEY is not set: order confirmations are only written to the worker's log, no customer gets an email",
       'is in the Medusa 1 shape {"ssl":...}; Medusa 2 reads connection.ssl (this project converts it)',
       "production runs in shared mode: HTTP and background work share one process",
     ])
