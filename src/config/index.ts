@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/framework/types"
-import { corsSettings } from "./cors"
+import { corsSettings, resolveCors } from "./cors"
 import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
 import { isProduction, parseEnv, parseEnvCollectingErrors, type Env, type RawEnv } from "./env"
 import { ConfigError, type ConfigWarning } from "./errors"
@@ -9,7 +9,6 @@ import { modeSettings, type ModeSettings } from "./mode"
 import { notificationSettings, type NotificationSettings } from "./notification"
 import { CACHING_TTL_SECONDS, cacheModules, separateCacheRedis } from "./caches"
 import { parseRedisUrl, redisModules, type RedisSettings } from "./redis"
-import { resolveCors } from "./cors"
 import { resolveSecret } from "./secrets"
 
 export { ConfigError, type ConfigWarning } from "./errors"
@@ -61,7 +60,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       redisOptions: redis?.options,
       workerMode: mode.workerMode,
       http: {
-        ...cors,
+        ...cors.http,
         jwtSecret: resolveSecret("JWT_SECRET", env.JWT_SECRET, production),
         cookieSecret: resolveSecret("COOKIE_SECRET", env.COOKIE_SECRET, production),
       },
@@ -90,6 +89,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...(database?.warnings ?? []),
       ...(redis?.warnings ?? []),
       ...(cacheRedis?.warnings ?? []),
+      ...cors.warnings,
       ...notification.warnings,
     ],
   }
