@@ -15,7 +15,9 @@ export function maskUrl(raw: string): string {
     }
     return url.toString()
   } catch {
-    return maskSecretsInText(raw)
+    // A mistyped URL (`postgres//user:pw@host`) has no scheme for the text
+    // pattern to anchor on: mask whatever sits between a colon and an @.
+    return maskSecretsInText(raw).replace(/:([^:@\s/]+)@/g, `:${MASK}@`)
   }
 }
 
