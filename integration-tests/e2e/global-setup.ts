@@ -94,6 +94,9 @@ export default async function globalSetup(): Promise<void> {
     AUTH_CORS: `${serverUrl},http://localhost:8000`,
     MEDUSA_ADMIN_EMAIL: admin.email,
     MEDUSA_ADMIN_PASSWORD: admin.password,
+    // No SendGrid here: the worker logs confirmations on purpose (without this
+    // a production worker refuses to start) and records them as not sent.
+    EMAIL_LOG_ONLY: "true",
   }
   const run = (name: string, command: string) => tracker.run(name, command, { cwd: REPO, env })
 
@@ -126,6 +129,7 @@ export default async function globalSetup(): Promise<void> {
     admin,
     database: { host: "127.0.0.1", port: 5432, user: "postgres", name: DATABASE },
     logs: { server: server.logFile, worker: worker.logFile },
+    env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     artifacts: E2E_RESULTS,
   }
   writeFileSync(SHOP_FILE, JSON.stringify(shop, null, 2), { mode: 0o600 })

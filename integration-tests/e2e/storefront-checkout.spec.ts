@@ -2,7 +2,9 @@
  * A storefront's checkout through the real client, @medusajs/js-sdk, against
  * the built shop the global setup runs (server + worker, seeded by npm run
  * seed, publishable key from npm run publishable-key). Then the worker's duty
- * for the order: exactly one confirmation, sent by the worker, not the server.
+ * for the order: exactly one confirmation, logged by the worker (no SendGrid
+ * here: EMAIL_LOG_ONLY) and recorded as not sent, then listed by
+ * npm run send-confirmations.
  */
 import { spawnSync } from "node:child_process"
 import Medusa, { FetchError } from "@medusajs/js-sdk"
@@ -114,7 +116,7 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     orderId = completed.order.id
   })
 
-  it("has the worker send exactly one order confirmation for the order, and the server none", async () => {
+  it("has the worker log exactly one order confirmation (EMAIL_LOG_ONLY), recorded as not sent, and the server none", async () => {
     expect(orderId).toBeDefined()
     // Every confirmation row of the order, whatever its key, once none is pending.
     const rows = await waitFor(
@@ -128,18 +130,34 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
       },
       60_000
     )
+    // The email-log provider's "success": logged, which the shop counts as not sent.
     expect(rows).toEqual([
       { status: "success", channel: "email", to: "karen@example.dk", provider_id: "email-log", idempotency_key: orderConfirmationKey(orderId) },
     ])
-    const sentLine = `order confirmation: order ${orderId} sent`
-    const workerLog = await waitFor("the worker's log line", async () => (logOf(shop.logs.worker).includes(sentLine) ? logOf(shop.logs.worker) : undefined), 30_000)
-    expect(workerLog.split(sentLine).length - 1).toBe(1)
-    expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} sent to k\\*\\*\\*@example.dk via email-log .*worker mode`))
+    const loggedLine = `order confirmation: order ${orderId} for k***@example.dk only logged via email-log, recorded as not sent`
+    const workerLog = await waitFor("the worker's log line", async () => (logOf(shop.logs.worker).includes(loggedLine) ? logOf(shop.logs.worker) : undefined), 30_000)
+    expect(workerLog.split(loggedLine).length - 1).toBe(1)
+    expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent .*worker mode`))
+    expect(workerLog).toContain("[config] warning: EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email")
     expect(logOf(shop.logs.server)).not.toContain("order confirmation:")
-    // Production without SendGrid: the email is logged, its recipient masked, no body.
+    // The email is logged, its recipient masked, no body.
     // (production logs are JSON, so the subject's quotes arrive escaped)
     expect(workerLog).toMatch(/email \(not sent, SENDGRID_API_KEY not set\): to k\*\*\*@example\.dk, subject \\?"Tak for din ordre #\d+/)
     expect(workerLog).not.toContain("karen@example.dk")
+  })
+
+  it("lists the order as not sent with npm run send-confirmations, and sends nothing without an email provider", () => {
+    const command = (args: string[]) =>
+      spawnSync("npm", ["run", "--silent", "send-confirmations", ...args], { cwd: REPO, env: shop.env, encoding: "utf8" })
+    const dryRun = command(["--", "--dry-run"])
+    expect(dryRun.status).toBe(0)
+    expect(dryRun.stdout).toMatch(new RegExp(`^order #\\d+ \\(${orderId}\\), k\\*\\*\\*@example\\.dk: only logged \\(no email provider then\\)$`, "m"))
+    expect(dryRun.stdout).toMatch(/^send-confirmations: \d+ order\(s\) whose confirmation was not sent; dry run, nothing sent$/m)
+    expect(dryRun.stdout + dryRun.stderr).not.toContain("karen@example.dk")
+
+    const send = command([])
+    expect(send.status).toBe(1)
+    expect(send.stdout).toMatch(/nothing sent: no email provider is configured \(email-log\); set SENDGRID_API_KEY and SENDGRID_FROM/)
   })
 
   it("completes the README's checkout demo (npm run checkout-demo) with the printed key", async () => {

@@ -14,6 +14,8 @@ export interface RunningShop {
   /** Connection for assertions on the database (local, trust auth). */
   database: { host: string; port: number; user: string; name: string }
   logs: { server: string; worker: string }
+  /** The variables both processes run with (a Railway service's shell has them), for commands the specs run. */
+  env: Record<string, string>
   /** Where specs put screenshots and other artifacts. */
   artifacts: string
 }
