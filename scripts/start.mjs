@@ -15,16 +15,29 @@
  * so this script gives Medusa 5 s less than that and then ends it itself,
  * saying so in the log, rather than being killed without a word. A job cut
  * off that way is not lost: BullMQ hands it to the next worker as stalled.
+ *
+ * Before Medusa starts, this waits until the database has no pending
+ * migration (src/health/migration-wait.ts): Railway starts the worker as soon
+ * as its build is done, while the server's pre-deploy `npm run migrate` may
+ * still run, and Medusa's boot fails on a schema that is not there yet. The
+ * wait is bounded by the healthcheck timeout; meanwhile this process answers
+ * GET /health/ready on PORT with 503 and the reason.
  */
 import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { BUILT_MEDUSA, ROOT, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
+import { MODES, workerModeConflict } from "./lib/start-mode.mjs"
+import { waitForPendingMigrations } from "./lib/wait-for-migrations.mjs"
 
-const MODES = ["server", "worker", "shared"]
 const mode = process.argv[2]
 if (!mode || !MODES.includes(mode)) {
   fail(`usage: node scripts/start.mjs <${MODES.join("|")}>`)
+}
+// Before the build check: a wrong service variable is what to fix first.
+const conflict = workerModeConflict(mode, process.env.MEDUSA_WORKER_MODE)
+if (conflict) {
+  fail(conflict)
 }
 const admin = mode !== "worker" && process.env.DISABLE_MEDUSA_ADMIN !== "true"
 const missing = missingBuildOutput({ admin })
@@ -32,12 +45,15 @@ if (missing) {
   fail(`${missing} is missing: run npm run build first`)
 }
 
+const settings = JSON.parse(readFileSync(join(ROOT, ".railway", "deploy.json"), "utf8"))
+await waitForPendingMigrations({ mode, limitSeconds: settings.deploy.healthcheckTimeout })
+
 const medusa = spawn(BUILT_MEDUSA, ["start"], {
   cwd: SERVER_DIR,
   stdio: "inherit",
   env: { ...process.env, MEDUSA_WORKER_MODE: mode, NODE_ENV: process.env.NODE_ENV || "production" },
 })
-const drainingSeconds = JSON.parse(readFileSync(join(ROOT, ".railway", "deploy.json"), "utf8")).deploy.drainingSeconds
+const drainingSeconds = settings.deploy.drainingSeconds
 const shutdownLimitMs = Math.max(drainingSeconds - 5, 1) * 1000
 let stopping = false
 for (const signal of /** @type {const} */ (["SIGTERM", "SIGINT"])) {
