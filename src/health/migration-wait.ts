@@ -51,7 +51,7 @@ export async function waitForMigrations(options: WaitOptions): Promise<WaitResul
   const log = options.log ?? ((line: string) => console.log(line))
   const now = options.now ?? Date.now
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
-  const pollMs = options.pollMs ?? 2_000
+  const pollMs = options.pollMs ?? 1_000
   const progressEveryMs = options.progressEveryMs ?? 15_000
   const started = now()
   let waiting = false
