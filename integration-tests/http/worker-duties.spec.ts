@@ -5,7 +5,7 @@ import { ContainerRegistrationKeys, Modules, ModulesSdkUtils } from "@medusajs/f
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { sendConfirmations } from "../../src/scripts/send-confirmations"
 import orderPlacedConfirmation from "../../src/subscribers/order-placed-confirmation"
-import { recordedEmails } from "./fixtures/recording-email/service"
+import { recordedEmails, refuseNextSends } from "./fixtures/recording-email/service"
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
 import lowStockReport, { LOW_STOCK_THRESHOLD } from "../../src/jobs/low-stock-report"
 import { lowStockReportKey, lowStockReportWorkflow } from "../../src/workflows/low-stock-report"
@@ -44,6 +44,12 @@ async function confirmationRows(container: MedusaContainer, orderId: string) {
   return rows.map((r) => [(r as { idempotency_key?: string }).idempotency_key, r.provider_id, r.status])
 }
 
+/** What the admin shows on the order's page (its metadata). */
+async function confirmationMark(container: MedusaContainer, orderId: string) {
+  const order = await container.resolve(Modules.ORDER).retrieveOrder(orderId, { select: ["metadata"] })
+  return order.metadata?.order_confirmation
+}
+
 async function runCommand(container: MedusaContainer, dryRun: boolean) {
   const lines: string[] = []
   const result = await sendConfirmations(container, { dryRun, print: (line) => lines.push(line) })
@@ -71,6 +77,7 @@ medusaIntegrationTestRunner({
         )
         expect(lines[1]).toBe(`order confirmation: order ${order.id} was logged before and there is still no email provider; nothing logged again`)
         expect(lines.join("\n")).not.toContain("karen@example.dk")
+        expect(await confirmationMark(container, order.id)).toBe("logged-only")
 
         const dryRun = await runCommand(container, true)
         expect(dryRun.result.unsent).toEqual([order.id])
@@ -165,6 +172,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ getContainer }) => {
     beforeEach(() => {
       recordedEmails().length = 0
+      refuseNextSends(0)
     })
 
     describe("order confirmation through a real email provider", () => {
@@ -191,6 +199,7 @@ medusaIntegrationTestRunner({
         expect(lines[0]).toMatch(new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via recording-email`))
         expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
         expect(lines.join("\n")).not.toContain("karen@example.dk")
+        expect(await confirmationMark(container, order.id)).toBe("sent")
       })
 
       it("handles the same event delivered twice at the same moment: both succeed, one confirmation (without the lock the second fails on the key)", async () => {
@@ -253,6 +262,7 @@ medusaIntegrationTestRunner({
           idempotency_key: orderConfirmationKey(order.id),
           data: { ...(row.data as object), order_id: order.id },
         })
+        await container.resolve(Modules.ORDER).updateOrders(order.id, { metadata: { order_confirmation: "logged-only" } })
         return order
       }
 
@@ -274,6 +284,7 @@ medusaIntegrationTestRunner({
           [orderConfirmationKey(order.id), "email-log", "success"],
           [orderConfirmationKey(order.id, 2), "recording-email", "success"],
         ])
+        expect(await confirmationMark(container, order.id)).toBe("sent")
 
         const second = await runCommand(container, false)
         expect(second.result.unsent).toEqual([])
@@ -282,6 +293,31 @@ medusaIntegrationTestRunner({
         await confirm(scoped, order.id)
         expect(lines).toEqual([`order confirmation: order ${order.id} was confirmed before; nothing sent again`])
         expect(recordedEmails()).toHaveLength(1)
+      })
+
+      it("reports a send the provider refuses, keeps the order on the list, and the next run sends it once", async () => {
+        const container = getContainer()
+        const order = await orderConfirmedWhileLogging(container)
+        refuseNextSends(1)
+
+        const refused = await runCommand(container, false)
+        expect(refused.result.failed).toEqual([order.id])
+        expect(refused.lines[0]).toMatch(
+          new RegExp(`^order #${order.display_id} \\(${order.id}\\), k\\*\\*\\*@example.dk: only logged \\(no email provider then\\); failed: .*recording-email refuses this send \\(test\\)`)
+        )
+        expect(refused.lines[1]).toBe("send-confirmations: 1 order(s) whose confirmation was not sent; sent 0 via recording-email, failed 1, skipped 0")
+        expect(recordedEmails()).toEqual([])
+
+        const retried = await runCommand(container, false)
+        expect(retried.lines[0]).toBe(`order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then), 1 unfinished attempt since; sent via recording-email`)
+        const again = await runCommand(container, false)
+        expect(again.result.unsent).toEqual([])
+        expect(recordedEmails()).toHaveLength(1)
+        expect(await confirmationRows(container, order.id)).toEqual([
+          [orderConfirmationKey(order.id), "email-log", "success"],
+          [orderConfirmationKey(order.id, 2), "recording-email", "failure"],
+          [orderConfirmationKey(order.id, 3), "recording-email", "success"],
+        ])
       })
 
       it("a redelivered order.placed sends a logged-only confirmation once the provider is set", async () => {

@@ -82,10 +82,11 @@ export function planOrderConfirmation(
 
 /** How the operator's list names an order whose confirmation was not sent. */
 export function unsentLabel(record: ConfirmationRecord): string {
+  const unfinished = `${record.unfinished} unfinished attempt${record.unfinished === 1 ? "" : "s"}`
   if (record.loggedOnly) {
-    return "only logged (no email provider then)"
+    return `only logged (no email provider then)${record.unfinished ? `, ${unfinished} since` : ""}`
   }
-  return record.attempts === 1 ? "not sent (1 unfinished attempt)" : `not sent (${record.attempts} unfinished attempts)`
+  return `not sent (${unfinished})`
 }
 
 /**

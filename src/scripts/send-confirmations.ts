@@ -145,8 +145,12 @@ async function unsentOrders(container: MedusaContainer): Promise<UnsentOrder[]> 
     })
 }
 
-/** The error on one line (Medusa puts the provider's reason on a second line). */
+/**
+ * The error on one line (Medusa puts the provider's reason on a second line).
+ * A workflow rethrows a step's error as a plain object with a message.
+ */
 function oneLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const candidate = (error as { message?: unknown } | null)?.message
+  const message = typeof candidate === "string" ? candidate : String(error)
   return message.replace(/\s+/g, " ").trim().slice(0, 300) || "unknown error"
 }

@@ -4,6 +4,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { planOrderConfirmation } from "../lib/confirmation-record"
 import { renderOrderConfirmation, type ConfirmationOrder } from "../lib/order-confirmation-email"
+import { markOrderConfirmationStep } from "./steps/mark-order-confirmation"
 import { previousOrderConfirmationsStep } from "./steps/previous-order-confirmations"
 
 export interface SendOrderConfirmationInput {
@@ -51,8 +52,9 @@ export const ORDER_CONFIRMATION_FIELDS = [
  * The notification rows it leaves (status, provider, key) are the record of
  * what was sent: once one reached "success" at a real provider, a redelivered
  * order.placed sends nothing; one that was only logged counts as not sent
- * (planOrderConfirmation). An order without an email address gets nothing,
- * by design.
+ * (planOrderConfirmation). The order's metadata mirrors it for the admin
+ * (steps/mark-order-confirmation.ts). An order without an email address gets
+ * nothing, by design.
  * The caller holds a lock per order (src/subscribers/order-placed-confirmation.ts).
  */
 export const sendOrderConfirmationWorkflow = createWorkflow(
@@ -88,7 +90,10 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
           },
         ]
       })
-      return sendNotificationsStep(email)
+      const sent = sendNotificationsStep(email)
+      const mark = transform({ input, sent }, ({ input, sent }) => ({ order_id: input.id, provider_id: sent[0]?.provider_id }))
+      markOrderConfirmationStep(mark)
+      return sent
     })
 
     return new WorkflowResponse({ plan, notifications })

@@ -78,6 +78,7 @@ describe("unsentLabel", () => {
     expect(unsentLabel(confirmationRecord([logged]))).toBe("only logged (no email provider then)")
     expect(unsentLabel(confirmationRecord([failed]))).toBe("not sent (1 unfinished attempt)")
     expect(unsentLabel(confirmationRecord([failed, pending]))).toBe("not sent (2 unfinished attempts)")
+    expect(unsentLabel(confirmationRecord([logged, failed]))).toBe("only logged (no email provider then), 1 unfinished attempt since")
   })
 })
 
