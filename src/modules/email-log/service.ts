@@ -13,6 +13,9 @@ export interface EmailLogOptions {
  * logs the recipient and the template data as they are, it names the
  * recipient masked (k***@example.dk) and logs the body only when asked, so a
  * production worker without SendGrid writes no customer data to its logs.
+ * Medusa marks its notification rows "success"; the shop counts them as not
+ * sent (src/lib/confirmation-record.ts), so the email goes out for real once
+ * a provider is configured.
  */
 export default class EmailLogNotificationService extends AbstractNotificationProviderService {
   static identifier = "email-log"
