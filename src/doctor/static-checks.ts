@@ -90,6 +90,10 @@ function fixForConfigError(error: ConfigError): string {
       return `set ${error.variable} to the output of: openssl rand -base64 48`
     case "DATABASE_URL":
       return "set DATABASE_URL to Supabase's transaction pooler URL (port 6543)"
+    case "SENDGRID_API_KEY":
+      return "on the worker service set SENDGRID_API_KEY and SENDGRID_FROM, or EMAIL_LOG_ONLY=true to only log confirmations (then npm run send-confirmations once a provider is set)"
+    case "EMAIL_LOG_ONLY":
+      return "choose one: unset EMAIL_LOG_ONLY to send through SendGrid, or unset SENDGRID_API_KEY to only log"
     default:
       return "correct the variable named in the message (see .env.template)"
   }

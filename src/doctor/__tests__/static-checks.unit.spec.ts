@@ -111,6 +111,13 @@ describe("doctor: static checks", () => {
     expect(results.find((r) => r.check === "admin build")).toMatchObject({ status: "pass", detail: "not needed (MEDUSA_WORKER_MODE=worker)" })
   })
 
+  it("tells a worker without an email provider how to choose one", () => {
+    const { MEDUSA_WORKER_MODE: _omit, ...shared } = GOOD_SERVER
+    const row = check({ ...shared, MEDUSA_WORKER_MODE: "worker" }).find((r) => r.check === "config SENDGRID_API_KEY")
+    expect(row?.status).toBe("fail")
+    expect(row?.fix).toMatch(/^on the worker service set SENDGRID_API_KEY and SENDGRID_FROM, or EMAIL_LOG_ONLY=true/)
+  })
+
   it("warns about a Node version outside engines", () => {
     expect(statusOf(check(GOOD_SERVER, { nodeVersion: "v20.20.2" }), "Node version")).toEqual(["warn"])
   })
