@@ -20,15 +20,15 @@
  * migration (src/health/migration-wait.ts): Railway starts the worker as soon
  * as its build is done, while the server's pre-deploy `npm run migrate` may
  * still run, and Medusa's boot fails on a schema that is not there yet. The
- * wait is bounded by the healthcheck timeout; meanwhile this process answers
- * GET /health/ready on PORT with 503 and the reason.
+ * wait (scripts/lib/wait-for-migrations.mjs, a process of its own) is bounded
+ * by the healthcheck timeout; meanwhile it answers GET /health/ready on PORT
+ * with 503 and the reason.
  */
 import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { BUILT_MEDUSA, ROOT, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
 import { MODES, workerModeConflict } from "./lib/start-mode.mjs"
-import { waitForPendingMigrations } from "./lib/wait-for-migrations.mjs"
 
 const mode = process.argv[2]
 if (!mode || !MODES.includes(mode)) {
@@ -46,7 +46,37 @@ if (missing) {
 }
 
 const settings = JSON.parse(readFileSync(join(ROOT, ".railway", "deploy.json"), "utf8"))
-await waitForPendingMigrations({ mode, limitSeconds: settings.deploy.healthcheckTimeout })
+const waited = await waitForMigrations(mode, settings.deploy.healthcheckTimeout)
+if (waited !== 0) {
+  process.exit(waited)
+}
+
+/**
+ * Runs scripts/lib/wait-for-migrations.mjs; a SIGTERM meanwhile (a redeploy)
+ * ends it and this script.
+ * @param {string} mode
+ * @param {number} limitSeconds
+ * @returns {Promise<number>} its exit code
+ */
+function waitForMigrations(mode, limitSeconds) {
+  const wait = spawn(process.execPath, [join(ROOT, "scripts", "lib", "wait-for-migrations.mjs"), mode, String(limitSeconds)], {
+    stdio: "inherit",
+  })
+  /** @param {NodeJS.Signals} signal */
+  const forward = (signal) => wait.kill(signal)
+  process.on("SIGTERM", forward).on("SIGINT", forward)
+  return new Promise((resolve) => {
+    wait.on("error", (error) => fail(`could not check for pending migrations: ${error.message}`))
+    wait.on("exit", (code, signal) => {
+      process.off("SIGTERM", forward).off("SIGINT", forward)
+      if (signal) {
+        // Stopped while waiting, as asked: nothing was in flight.
+        process.exit(signal === "SIGTERM" || signal === "SIGINT" ? 0 : 1)
+      }
+      resolve(code ?? 1)
+    })
+  })
+}
 
 const medusa = spawn(BUILT_MEDUSA, ["start"], {
   cwd: SERVER_DIR,

@@ -4,9 +4,15 @@
  * own code (.medusa/server/src/health): the app's config, Medusa's module
  * definitions and createPgConnection, so it asks the same database the same
  * way the app will (DATABASE_URL, the app's TLS options) and only reads.
+ *
+ * A process of its own (`node wait-for-migrations.mjs <mode> <limit seconds>`,
+ * exit 0 when nothing is pending): finding the migrations loads every
+ * module's code, about 200 MiB the start script would otherwise keep for the
+ * life of the service.
  */
 import { createRequire } from "node:module"
 import { join } from "node:path"
+import { pathToFileURL } from "node:url"
 import { BUILT_CONFIG, SERVER_DIR, fail } from "./built-app.mjs"
 
 const require = createRequire(import.meta.url)
@@ -63,4 +69,10 @@ export async function waitForPendingMigrations({ mode, limitSeconds }) {
     await db.destroy()
     await listener?.close()
   }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [mode, limit] = process.argv.slice(2)
+  await waitForPendingMigrations({ mode, limitSeconds: Number(limit) })
+  process.exit(0)
 }

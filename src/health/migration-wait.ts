@@ -19,6 +19,8 @@ export interface WaitOptions {
   /** Resolves with what is pending; rejects when the database cannot be asked. */
   check: () => Promise<PendingMigrations>
   limitMs: number
+  /** How long one check may take; a database that accepts no connection leaves the driver waiting. */
+  checkTimeoutMs?: number
   pollMs?: number
   progressEveryMs?: number
   log?: (line: string) => void
@@ -34,6 +36,16 @@ const seconds = (ms: number) => Math.round(ms / 1000)
 
 function reasonFor(pending: PendingMigrations): string {
   return `waiting for ${pending.total} pending migration${pending.total === 1 ? "" : "s"}`
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${seconds(ms)} s`)), ms)
+    }),
+  ]).finally(() => clearTimeout(timer))
 }
 
 /** A check error without connection strings (drivers like to quote them). */
@@ -53,15 +65,15 @@ export async function waitForMigrations(options: WaitOptions): Promise<WaitResul
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
   const pollMs = options.pollMs ?? 1_000
   const progressEveryMs = options.progressEveryMs ?? 15_000
+  const checkTimeoutMs = options.checkTimeoutMs ?? 10_000
   const started = now()
   let waiting = false
   let lastProgress = started
-  let last = ""
   for (;;) {
     let pending: PendingMigrations | undefined
     let status: string
     try {
-      pending = await options.check()
+      pending = await withTimeout(options.check(), checkTimeoutMs)
       status = describePending(pending)
     } catch (error) {
       status = `the database cannot be asked (${describeCheckError(error)})`
@@ -82,11 +94,12 @@ export async function waitForMigrations(options: WaitOptions): Promise<WaitResul
       lastProgress = now()
       log(`[start] still waiting for migrations: ${status} (${seconds(elapsed)} s of ${seconds(options.limitMs)} s)`)
     }
-    last = status
     if (elapsed >= options.limitMs) {
       return {
         ok: false,
-        message: `migrations still not applied after ${seconds(options.limitMs)} s: ${last}; the server's pre-deploy npm run migrate applies them (see its log)`,
+        message: pending
+          ? `migrations still not applied after ${seconds(options.limitMs)} s: ${status}; the server's pre-deploy npm run migrate applies them (see its log)`
+          : `could not check for pending migrations within ${seconds(options.limitMs)} s: ${status}`,
       }
     }
     await sleep(Math.min(pollMs, Math.max(options.limitMs - elapsed, 0)))

@@ -53,6 +53,19 @@ describe("waiting for migrations", () => {
     })
   })
 
+  it("gives up after the limit with one line saying the database could not be asked", async () => {
+    const result = await waitForMigrations({
+      check: () => Promise.reject(new Error("connect ECONNREFUSED 10.0.0.1:6543")),
+      limitMs: 10_000,
+      log: () => undefined,
+      ...fakeClock(),
+    })
+    expect(result).toEqual({
+      ok: false,
+      message: "could not check for pending migrations within 10 s: the database cannot be asked (connect ECONNREFUSED 10.0.0.1:6543)",
+    })
+  })
+
   it("keeps waiting while the database cannot be asked, without quoting its URL", async () => {
     const lines: string[] = []
     const reasons: string[] = []
@@ -73,6 +86,22 @@ describe("waiting for migrations", () => {
     )
     expect(reasons).toEqual(["waiting for the database"])
   })
+})
+
+it("bounds a check that hangs (a database accepting no connection) and keeps waiting", async () => {
+  const lines: string[] = []
+  const answers: Array<() => Promise<PendingMigrations>> = [() => new Promise(() => undefined), async () => pendingOf(0)]
+  const result = await waitForMigrations({
+    check: () => answers.shift()!(),
+    limitMs: 60_000,
+    checkTimeoutMs: 20,
+    pollMs: 1,
+    log: (l) => lines.push(l),
+  })
+  expect(result.ok).toBe(true)
+  expect(lines[0]).toBe(
+    "[start] waiting for migrations: the database cannot be asked (no answer within 0 s) (npm run migrate runs them) — at most 60 s"
+  )
 })
 
 describe("the answer while waiting", () => {
