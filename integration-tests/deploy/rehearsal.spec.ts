@@ -4,7 +4,11 @@
  * a real TLS transaction pooler and real Redis.
  *
  *   clean copy of the repo -> install + build (deploy.json / railway.toml)
+ *   -> the worker started on the empty database before the migration, as
+ *      Railway may (it waits, readiness 503), with a second worker booting
+ *      at the same moment
  *   -> pre-deploy migration through a session-mode pgbouncer (max 15 clients)
+ *   -> both workers ready in the same process; one store
  *   -> server and worker with their start commands through a transaction-mode
  *      pgbouncer with TLS on 127.0.0.2 (a "remote" host to Medusa, like
  *      Supabase), verifying the certificate with a throwaway CA
@@ -24,7 +28,7 @@ import { Client } from "pg"
 import { parseToml } from "../helpers/toml"
 import settings from "../../.railway/deploy.json"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
-import { medusaRssMiB, pollHealth, ProcessTracker, type Tracked } from "../helpers/processes"
+import { medusaRssMiB, pollHealth, pollStarting, ProcessTracker, startScriptPid, type Tracked } from "../helpers/processes"
 import { makeCertificates } from "./lib/tls"
 
 jest.setTimeout(45 * 60 * 1000)
@@ -37,6 +41,7 @@ const workerFile = parseToml(readFileSync(join(REPO, settings.services.worker.co
 const POOLER_HOST = "127.0.0.2"
 const SERVER_PORT = 19100
 const WORKER_PORT = 19101
+const SECOND_WORKER_PORT = 19102
 const REDIS_DB = 12
 const REDIS_URL = `redis://127.0.0.1:6379/${REDIS_DB}`
 const secret = () => randomBytes(24).toString("hex")
@@ -67,6 +72,11 @@ let migrateOutput = ""
 let secondMigrate: { code: number | null; output: string }
 let refusedMigrate: { code: number | null; output: string }
 let peakSessionClients = 0
+/** What the worker answered while it waited for the migration, and its start script's PID then and once ready. */
+let waitingAnswer: { status: number; body: any }
+let waitingPids: { before?: number; after?: number }
+let defaultsAfterBoots: { stores: number; publishableKeys: number }
+let failingScriptMigrate: { code: number | null; output: string }
 
 /** The variables a Railway service would have (never the test runner's own). */
 function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -223,6 +233,20 @@ beforeAll(async () => {
       // the admin console itself may be refused when the pooler is full
     }
   }, 500)
+  // Railway starts the worker once its build is done, maybe before the
+  // server's pre-deploy migration has run: it must wait, not crash. A second
+  // worker boots at the same moment as the first once the schema is there,
+  // the boot race for Medusa's store defaults.
+  const workerEnv = serviceEnv({ PORT: String(WORKER_PORT), MEDUSA_WORKER_MODE: settings.services.worker.workerMode })
+  worker = tracker.start("worker", `exec ${workerFile.deploy.startCommand}`, { cwd: copy, env: workerEnv })
+  const secondWorker = tracker.start("worker-second", `exec ${workerFile.deploy.startCommand}`, {
+    cwd: copy,
+    env: { ...workerEnv, PORT: String(SECOND_WORKER_PORT) },
+  })
+  waitingAnswer = await pollStarting(worker, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, 120)
+  await pollStarting(secondWorker, `http://127.0.0.1:${SECOND_WORKER_PORT}${workerFile.deploy.healthcheckPath}`, 120)
+  waitingPids = { before: startScriptPid(worker.pid) }
+
   const [preDeploy] = serverFile.deploy.preDeployCommand
   const serverEnv = serviceEnv({ PORT: String(SERVER_PORT), MEDUSA_WORKER_MODE: settings.services.server.workerMode })
   const migrate = await tracker.run("migrate", preDeploy, { cwd: copy, env: serverEnv })
@@ -231,6 +255,22 @@ beforeAll(async () => {
   expectSuccess(migrate)
   figures["migration (s)"] = Math.round(migrate.seconds)
   figures["peak session-pooler clients during migration (limit 15)"] = peakSessionClients
+  const [workerHealthy] = await Promise.all([
+    pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
+    pollHealth(secondWorker, `http://127.0.0.1:${SECOND_WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
+  ])
+  figures["waiting worker: migration done to healthy (s)"] = Math.round(workerHealthy)
+  waitingPids.after = startScriptPid(worker.pid)
+  const [{ count: stores }] = await postgres<{ count: string }>("SELECT count(*) FROM store", REAL_DATABASE)
+  const [{ count: keys }] = await postgres<{ count: string }>(
+    "SELECT count(*) FROM api_key WHERE type = 'publishable' AND deleted_at IS NULL",
+    REAL_DATABASE
+  )
+  defaultsAfterBoots = { stores: Number(stores), publishableKeys: Number(keys) }
+  // The second worker has done its part; it would take jobs from the first.
+  process.kill(secondWorker.pid, "SIGTERM")
+  await secondWorker.exited
+
   secondMigrate = await tracker.run("migrate-again", preDeploy, { cwd: copy, env: serverEnv })
   // What an operator does once after the first deploy: the store's basics and
   // an admin user (the same medusa exec script npm run dev uses).
@@ -241,27 +281,28 @@ beforeAll(async () => {
   expectSuccess(setup)
   const { DATABASE_MIGRATION_URL: _omit, ...withoutMigrationUrl } = serverEnv
   refusedMigrate = await tracker.run("migrate-without-session-url", preDeploy, { cwd: copy, env: withoutMigrationUrl })
+  // A migration script that throws, in the built app: the deploy must fail.
+  const failingScript = join(copy, ".medusa", "server", "src", "migration-scripts", "zz-rehearsal-fails.js")
+  writeFileSync(failingScript, 'exports.default = async () => { throw new Error("rehearsal: this script fails") }\n')
+  failingScriptMigrate = await tracker.run("migrate-failing-script", preDeploy, { cwd: copy, env: serverEnv })
+  rmSync(failingScript)
 
-  // 3. both services, with their own start commands and ports; healthchecks as Railway polls them
+  // 3. the server with its start command and port (the worker runs since step 2); healthcheck as Railway polls it
   // `exec`: the start command itself is the process Railway signals.
   server = tracker.start("server", `exec ${serverFile.deploy.startCommand}`, { cwd: copy, env: serverEnv })
-  worker = tracker.start("worker", `exec ${workerFile.deploy.startCommand}`, {
-    cwd: copy,
-    env: serviceEnv({ PORT: String(WORKER_PORT), MEDUSA_WORKER_MODE: settings.services.worker.workerMode }),
-  })
-  const [serverHealthy, workerHealthy] = await Promise.all([
-    pollHealth(server, `http://127.0.0.1:${SERVER_PORT}${serverFile.deploy.healthcheckPath}`, serverFile.deploy.healthcheckTimeout),
-    pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
-  ])
+  const serverHealthy = await pollHealth(
+    server,
+    `http://127.0.0.1:${SERVER_PORT}${serverFile.deploy.healthcheckPath}`,
+    serverFile.deploy.healthcheckTimeout
+  )
   figures["server boot to healthy (s)"] = Math.round(serverHealthy)
-  figures["worker boot to healthy (s)"] = Math.round(workerHealthy)
   figures["server RSS after boot (MiB)"] = medusaRssMiB(server.pid)
   figures["worker RSS after boot (MiB)"] = medusaRssMiB(worker.pid)
 })
 
 afterAll(async () => {
   await tracker.stopAll()
-  for (const name of ["install", "build", "migrate", "migrate-again", "migrate-without-session-url", "store-setup", "server", "worker", "worker-restarted", "pgbouncer-transaction", "pgbouncer-session"]) {
+  for (const name of ["install", "build", "migrate", "migrate-again", "migrate-without-session-url", "migrate-failing-script", "store-setup", "server", "worker", "worker-second", "worker-restarted", "pgbouncer-transaction", "pgbouncer-session"]) {
     try {
       cpSync(join(work, `${name}.log`), join(RESULTS, `${name}.log`))
     } catch {
@@ -293,6 +334,32 @@ describe("deploy rehearsal", () => {
       )
       expect(peakSessionClients).toBeGreaterThan(0)
       expect(peakSessionClients).toBeLessThanOrEqual(15)
+    })
+
+    it("a worker started before the migration waits, its readiness 503 with the reason", () => {
+      expect(waitingAnswer.status).toBe(503)
+      expect(waitingAnswer.body).toEqual({ status: "starting", reason: expect.stringMatching(/^waiting for \d+ pending migrations$/) })
+      expect(worker.output()).toMatch(
+        new RegExp(`\\[start\\] waiting for migrations: \\d+ pending \\(.*\\) \\(npm run migrate runs them\\) — at most ${settings.deploy.healthcheckTimeout} s`)
+      )
+    })
+
+    it("the waiting worker becomes ready after the migration in the same process, without a restart", () => {
+      expect(worker.output()).toMatch(/\[start\] migrations applied after \d+ s; starting Medusa/)
+      expect(worker.child.exitCode).toBeNull()
+      expect(waitingPids.before).toBeDefined()
+      expect(waitingPids.after).toBe(waitingPids.before)
+    })
+
+    it("two workers booting at the same moment on the freshly migrated database leave one store and one default key", () => {
+      expect(defaultsAfterBoots).toEqual({ stores: 1, publishableKeys: 1 })
+    })
+
+    it("a failing migration script fails the migration with one line naming the step", () => {
+      expect(failingScriptMigrate.code).toBe(1)
+      expect(failingScriptMigrate.output).toContain(
+        "error: migration failed at step 2 of 2, migration scripts (medusa db:migrate:scripts): exit 1"
+      )
     })
 
     it("a second migration changes nothing and exits 0", () => {

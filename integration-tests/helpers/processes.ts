@@ -120,3 +120,32 @@ export async function pollHealth(service: Tracked, url: string, timeoutSeconds: 
   }
   throw new Error(`${service.name}: ${url} did not answer 200 within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
 }
+
+/**
+ * Polls a service's readiness until it answers 503 with `status: "starting"`:
+ * the start script waiting for migrations. Resolves with that answer.
+ */
+export async function pollStarting(service: Tracked, url: string, timeoutSeconds: number): Promise<{ status: number; body: any }> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutSeconds * 1000) {
+    if (service.child.exitCode !== null) {
+      throw new Error(`${service.name} exited (${service.child.exitCode}) while it should wait:\n${service.output().slice(-3000)}`)
+    }
+    const answer = await fetch(url).then(
+      async (r) => ({ status: r.status, body: await r.json().catch(() => undefined) }),
+      () => undefined // not listening yet
+    )
+    if (answer?.status === 503 && answer.body?.status === "starting") {
+      return answer
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`${service.name}: ${url} did not answer 503 "starting" within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
+}
+
+/** The PID of the start script (node scripts/start.mjs) inside a process group. */
+export function startScriptPid(groupId: number): number | undefined {
+  const ps = spawnSync("ps", ["-o", "pid=,args=", "-g", String(groupId)], { encoding: "utf8" })
+  const line = ps.stdout.split("\n").find((l) => /node \S*scripts\/start\.mjs /.test(l))
+  return line ? Number(line.trim().split(/\s+/)[0]) : undefined
+}
