@@ -76,6 +76,7 @@ let peakSessionClients = 0
 let waitingAnswer: { status: number; body: any }
 let waitingPids: { before?: number; after?: number }
 let defaultsAfterBoots: { stores: number; publishableKeys: number }
+let storesWhenMigrated: number
 let failingScriptMigrate: { code: number | null; output: string }
 
 /** The variables a Railway service would have (never the test runner's own). */
@@ -255,6 +256,9 @@ beforeAll(async () => {
   expectSuccess(migrate)
   figures["migration (s)"] = Math.round(migrate.seconds)
   figures["peak session-pooler clients during migration (limit 15)"] = peakSessionClients
+  // Read at once: the waiting workers need seconds to notice and boot.
+  const [{ count: migratedStores }] = await postgres<{ count: string }>("SELECT count(*) FROM store", REAL_DATABASE)
+  storesWhenMigrated = Number(migratedStores)
   const [workerHealthy] = await Promise.all([
     pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
     pollHealth(secondWorker, `http://127.0.0.1:${SECOND_WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
@@ -349,6 +353,10 @@ describe("deploy rehearsal", () => {
       expect(worker.child.exitCode).toBeNull()
       expect(waitingPids.before).toBeDefined()
       expect(waitingPids.after).toBe(waitingPids.before)
+    })
+
+    it("the migration creates the store defaults, before any boot could race to", () => {
+      expect(storesWhenMigrated).toBe(1)
     })
 
     it("two workers booting at the same moment on the freshly migrated database leave one store and one default key", () => {
