@@ -10,9 +10,9 @@ import { randomBytes } from "node:crypto"
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
-import { Client } from "pg"
 import { seedSettings } from "../../src/doctor/__tests__/seed-settings"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
+import { asPostgres } from "../helpers/postgres"
 import { ProcessTracker } from "../helpers/processes"
 import { makeCertificates } from "./lib/tls"
 
@@ -33,13 +33,6 @@ let tx: Pooler
 let session: Pooler
 let caPem = ""
 let otherCaPem = ""
-
-async function postgres(sql: string): Promise<void> {
-  const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
-  await client.connect()
-  await client.query(sql)
-  await client.end()
-}
 
 function doctor(env: Record<string, string>): { code: number | null; output: string } {
   const file = join(work, `env-${randomBytes(4).toString("hex")}`)
@@ -78,7 +71,7 @@ function goodWorker(): Record<string, string> {
 
 beforeAll(async () => {
   ensurePgbouncerInstalled()
-  await postgres(`CREATE DATABASE ${REAL_DATABASE}`)
+  await asPostgres(`CREATE DATABASE ${REAL_DATABASE}`)
   mkdirSync(join(work, "tls"))
   mkdirSync(join(work, "other-tls"))
   const certificates = makeCertificates(join(work, "tls"), POOLER_HOST)
@@ -99,7 +92,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await tracker.stopAll(5_000)
-  await postgres(`DROP DATABASE IF EXISTS ${REAL_DATABASE} WITH (FORCE)`).catch(() => undefined)
+  await asPostgres(`DROP DATABASE IF EXISTS ${REAL_DATABASE} WITH (FORCE)`).catch(() => undefined)
   rmSync(work, { recursive: true, force: true })
 })
 

@@ -14,6 +14,7 @@ import { ModulesSdkUtils } from "@medusajs/framework/utils"
 import { Client } from "pg"
 import { databaseSettings } from "../../src/config/database"
 import { leaveSearchPathToTheRole } from "../../src/config/pooler-search-path"
+import { asPostgres } from "../helpers/postgres"
 import { ProcessTracker } from "../helpers/processes"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
 import { makeCertificates } from "./lib/tls"
@@ -29,13 +30,6 @@ process.on("exit", () => tracker.killAllNow())
 
 let pooler: Pooler
 let caPem = ""
-
-async function asPostgres(sql: string): Promise<void> {
-  const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
-  await client.connect()
-  await client.query(sql)
-  await client.end()
-}
 
 /** Connects and queries the way Medusa's shared connection does, then disconnects. */
 async function connectLikeMedusa(): Promise<void> {

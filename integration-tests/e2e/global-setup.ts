@@ -15,8 +15,8 @@ import { randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import Redis from "ioredis"
-import { Client } from "pg"
 import settings from "../../.railway/deploy.json"
+import { asPostgres } from "../helpers/postgres"
 import { pollHealth, ProcessTracker } from "../helpers/processes"
 import { E2E_RESULTS, REPO, SHOP_FILE, type RunningShop } from "./lib/shop"
 
@@ -43,18 +43,6 @@ function toolingEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => keep(key)))
 }
 
-async function postgres(sql: string): Promise<void> {
-  const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
-  await client.connect().catch((error) => {
-    throw new Error(`PostgreSQL is not reachable at 127.0.0.1:5432 (${error.message}); start it (pg_ctlcluster 15 main start)`)
-  })
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
-
 function step(result: { name: string; code: number | null; output: string; seconds: number }) {
   if (result.code !== 0) {
     throw new Error(`e2e setup: ${result.name} exited with ${result.code}:\n${result.output.slice(-4000)}`)
@@ -78,7 +66,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     redis.disconnect()
   }
-  await postgres(`CREATE DATABASE ${DATABASE}`)
+  await asPostgres(`CREATE DATABASE ${DATABASE}`)
 
   const admin = { email: "staff@e2e.beauty-shop.local", password: `pw-${secret()}` }
   const serverUrl = `http://localhost:${SERVER_PORT}`

@@ -1,5 +1,5 @@
 import { rmSync } from "node:fs"
-import { Client } from "pg"
+import { asPostgres } from "../helpers/postgres"
 import type { E2eGlobals } from "./global-setup"
 import { SHOP_FILE } from "./lib/shop"
 
@@ -12,11 +12,5 @@ export default async function globalTeardown(): Promise<void> {
   await globals.tracker.stopAll()
   // The admin password lives in shop.json; the logs and screenshots stay as artifacts.
   rmSync(SHOP_FILE, { force: true })
-  const client = new Client({ host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" })
-  await client.connect()
-  try {
-    await client.query(`DROP DATABASE IF EXISTS ${globals.database} WITH (FORCE)`)
-  } finally {
-    await client.end()
-  }
+  await asPostgres(`DROP DATABASE IF EXISTS ${globals.database} WITH (FORCE)`)
 }
