@@ -90,6 +90,12 @@ function fixForConfigError(error: ConfigError): string {
       return `set ${error.variable} to the output of: openssl rand -base64 48`
     case "DATABASE_URL":
       return "set DATABASE_URL to Supabase's transaction pooler URL (port 6543)"
+    case "PORT":
+      return "unset PORT on Railway (it injects the port itself) or set a number from 1 to 65535"
+    case "STORE_CORS":
+    case "ADMIN_CORS":
+    case "AUTH_CORS":
+      return `set ${error.variable} to the comma-separated origins that may call it, e.g. https://shop.example.dk`
     case "SENDGRID_API_KEY":
       return "on the worker service set SENDGRID_API_KEY and SENDGRID_FROM, or EMAIL_LOG_ONLY=true to only log confirmations (then npm run send-confirmations once a provider is set)"
     case "EMAIL_LOG_ONLY":

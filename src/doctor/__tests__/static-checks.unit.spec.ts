@@ -84,8 +84,15 @@ describe("doctor: static checks", () => {
     expect(exitCode(results)).toBe(1)
   })
 
+  it("fails PORT that is not a port number, with Railway's fix", () => {
+    const row = check({ ...GOOD_SERVER, PORT: "ninety" }).find((r) => r.check === "config PORT")
+    expect(row).toMatchObject({ status: "fail", fix: "unset PORT on Railway (it injects the port itself) or set a number from 1 to 65535" })
+  })
+
   it("fails CORS * in every environment, because it matches no browser", () => {
-    expect(statusOf(check({ ...GOOD_SERVER, STORE_CORS: "*" }), "config STORE_CORS")).toEqual(["fail"])
+    expect(check({ ...GOOD_SERVER, STORE_CORS: "*" }).find((r) => r.check === "config STORE_CORS")?.fix).toBe(
+      "set STORE_CORS to the comma-separated origins that may call it, e.g. https://shop.example.dk"
+    )
     expect(statusOf(check({ STORE_CORS: "*" }, { development: true }), "config STORE_CORS")).toEqual(["fail"])
   })
 
