@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { SSL_MODES } from "./database"
+import { SSL_MODES } from "./database/tls"
 import { ConfigError } from "./errors"
 
 export const WORKER_MODES = ["server", "worker", "shared"] as const
