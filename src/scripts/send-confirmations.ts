@@ -9,7 +9,7 @@ import {
 } from "../lib/confirmation-record"
 import { maskEmail } from "../lib/order-confirmation-email"
 import { maskSecretsInText } from "../config/mask"
-import { confirmOrder } from "../workflows/send-order-confirmation"
+import { sendOrderConfirmationWorkflow } from "../workflows/send-order-confirmation"
 
 export interface SendConfirmationsOptions {
   /** List only; send nothing. */
@@ -77,7 +77,7 @@ export async function sendConfirmations(
       continue
     }
     try {
-      const outcome = await confirmOrder(container, order.id)
+      const { result: outcome } = await sendOrderConfirmationWorkflow(container).run({ input: { id: order.id } })
       if (outcome.plan.outcome === "send") {
         print(`${name(order)}: ${label}; sent via ${outcome.notifications?.[0]?.provider_id ?? provider}`)
         result.sent.push(order.id)

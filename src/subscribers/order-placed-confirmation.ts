@@ -2,14 +2,14 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isRealEmailProvider } from "../lib/confirmation-record"
 import { maskEmail } from "../lib/order-confirmation-email"
-import { confirmOrder } from "../workflows/send-order-confirmation"
+import { sendOrderConfirmationWorkflow } from "../workflows/send-order-confirmation"
 
 /**
  * Sends the order confirmation when an order is placed. Runs where
  * subscribers run (the worker on Railway). Idempotent per order: the
  * workflow sends only while no confirmation has reached a real provider, and
  * logs one at most once while there is none (EMAIL_LOG_ONLY). Two deliveries
- * of the same event at once cannot both send (confirmOrder: unique key, lock
+ * of the same event at once cannot both send (the workflow: unique key, lock
  * per order). A failed send throws, so the Redis event bus retries it
  * (5 attempts, backoff), and the retry sends under a new key.
  */
@@ -17,7 +17,7 @@ export default async function orderPlacedConfirmation({ event, container }: Subs
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const orderId = event.data.id
 
-  const result = await confirmOrder(container, orderId)
+  const { result } = await sendOrderConfirmationWorkflow(container).run({ input: { id: orderId } })
   const { projectConfig } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const { plan } = result
   switch (plan.outcome) {
@@ -53,4 +53,5 @@ export default async function orderPlacedConfirmation({ event, container }: Subs
 
 export const config: SubscriberConfig = {
   event: "order.placed",
+  context: { subscriberId: "order-placed-confirmation" },
 }

@@ -14,4 +14,5 @@ export default async function productCreatedLog({ event, container }: Subscriber
 
 export const config: SubscriberConfig = {
   event: "product.created",
+  context: { subscriberId: "product-created-log" },
 }

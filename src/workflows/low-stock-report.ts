@@ -1,6 +1,9 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { lowStockLines, lowStockMessage, type InventoryLevelRow } from "../lib/low-stock"
+import { lowStockLines, lowStockMessage } from "../lib/low-stock"
+
+/** The id of the workflow that posts the daily low-stock report to the admin feed. */
+export const lowStockReportWorkflowId = "low-stock-report"
 
 export interface LowStockReportInput {
   /** Report levels with at most this many units available. */
@@ -17,14 +20,14 @@ export const lowStockReportKey = (date: string) => `low-stock-report:${date}`
  * see it where they work. The idempotency key makes it one entry per day,
  * however often the job fires (a retry, a second worker replica).
  */
-export const lowStockReportWorkflow = createWorkflow("low-stock-report", (input: LowStockReportInput) => {
+export const lowStockReportWorkflow = createWorkflow(lowStockReportWorkflowId, (input: LowStockReportInput) => {
   const { data: levels } = useQueryGraphStep({
     entity: "inventory_level",
     fields: ["stocked_quantity", "reserved_quantity", "location_id", "inventory_item.sku", "inventory_item.title"],
   })
 
   const report = transform({ levels, input }, ({ levels, input }) => {
-    const lines = lowStockLines(levels as unknown as InventoryLevelRow[], input.threshold)
+    const lines = lowStockLines(levels, input.threshold)
     return { date: input.date, threshold: input.threshold, lines }
   })
 

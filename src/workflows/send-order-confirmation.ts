@@ -1,11 +1,18 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "node:crypto"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, releaseLockStep, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { planOrderConfirmation } from "../lib/confirmation-record"
 import { renderOrderConfirmation, type ConfirmationOrder } from "../lib/order-confirmation-email"
 import { markOrderConfirmationStep } from "./steps/mark-order-confirmation"
 import { previousOrderConfirmationsStep } from "./steps/previous-order-confirmations"
+
+/** The id of the workflow that sends an order's confirmation email. */
+export const sendOrderConfirmationWorkflowId = "send-order-confirmation"
+
+/** How long a second run for the same order waits for the lock, in seconds. */
+const LOCK_TIMEOUT_SECONDS = 30
+/** How long the lock outlives a run that died holding it, in seconds. */
+const LOCK_TTL_SECONDS = 120
 
 export interface SendOrderConfirmationInput {
   id: string
@@ -47,6 +54,14 @@ export const ORDER_CONFIRMATION_FIELDS = [
 ]
 
 /**
+ * The queried order as the email renders it. Query's generated types give
+ * `display_id` as a string; the column is a number (autoincrement).
+ */
+function confirmationOrder(order: Omit<ConfirmationOrder, "display_id"> & { display_id?: number | string | null }): ConfirmationOrder {
+  return { ...order, display_id: order.display_id == null ? order.display_id : Number(order.display_id) }
+}
+
+/**
  * Renders the order confirmation and hands it to the notification module on
  * the email channel (SendGrid or the log, see src/config/notification.ts).
  * The notification rows it leaves (status, provider, key) are the record of
@@ -55,11 +70,23 @@ export const ORDER_CONFIRMATION_FIELDS = [
  * (planOrderConfirmation). The order's metadata mirrors it for the admin
  * (steps/mark-order-confirmation.ts). An order without an email address gets
  * nothing, by design.
- * The caller holds a lock per order (src/subscribers/order-placed-confirmation.ts).
+ *
+ * Both the order.placed subscriber and npm run send-confirmations run it. It
+ * holds a lock per order from its first step to its last: two runs at once (a
+ * redelivered event, a second worker, the command during a delivery) cannot
+ * both send, because the key is unique; the lock makes the second wait and
+ * find the first's row instead of failing on that key. A failing step
+ * releases the lock (the acquire step's compensation).
  */
 export const sendOrderConfirmationWorkflow = createWorkflow(
-  "send-order-confirmation",
+  sendOrderConfirmationWorkflowId,
   (input: SendOrderConfirmationInput) => {
+    const lock = transform({ input }, ({ input }) => ({
+      key: orderConfirmationKey(input.id),
+      ownerId: `${sendOrderConfirmationWorkflowId}:${randomUUID()}`,
+    }))
+    acquireLockStep({ key: lock.key, ownerId: lock.ownerId, timeout: LOCK_TIMEOUT_SECONDS, ttl: LOCK_TTL_SECONDS })
+
     const { data: orders } = useQueryGraphStep({
       entity: "order",
       fields: ORDER_CONFIRMATION_FIELDS,
@@ -68,13 +95,11 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
     })
     const previous = previousOrderConfirmationsStep({ order_id: input.id })
 
-    const plan = transform({ orders, previous }, ({ orders, previous }) =>
-      planOrderConfirmation(orders[0] as unknown as ConfirmationOrder, previous)
-    )
+    const plan = transform({ orders, previous }, ({ orders, previous }) => planOrderConfirmation(orders[0], previous))
 
     const notifications = when("order-confirmation-due", plan, (plan) => plan.outcome === "send").then(() => {
       const email = transform({ orders, plan }, ({ orders, plan }) => {
-        const order = orders[0] as unknown as ConfirmationOrder
+        const order = confirmationOrder(orders[0])
         const rendered = renderOrderConfirmation(order)
         return [
           {
@@ -96,21 +121,8 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
       return sent
     })
 
+    releaseLockStep({ key: lock.key, ownerId: lock.ownerId })
+
     return new WorkflowResponse({ plan, notifications })
   }
 )
-
-/**
- * Runs the workflow for one order under a lock per order, as both the
- * order.placed subscriber and npm run send-confirmations do: two runs at once
- * (a redelivered event, a second worker, the command during a delivery)
- * cannot both send, because the key is unique; the lock makes the second wait
- * and find the first's row instead of failing on that key.
- */
-export async function confirmOrder(container: MedusaContainer, orderId: string) {
-  const locking = container.resolve(Modules.LOCKING)
-  const { result } = await locking.execute(orderConfirmationKey(orderId), () =>
-    sendOrderConfirmationWorkflow(container).run({ input: { id: orderId } })
-  )
-  return result
-}
