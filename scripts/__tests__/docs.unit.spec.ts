@@ -1,0 +1,118 @@
+/**
+ * The README stays a short front door and the docs/ pages stay true to the
+ * code: every variable is described, every page is reachable from the README,
+ * every link and `npm run` command in them works, and the layout names only
+ * folders that exist.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
+import { dirname, join, relative } from "node:path"
+import { CONFIG_VARIABLES } from "../../src/config/env"
+
+const ROOT = join(__dirname, "..", "..")
+const README = join(ROOT, "README.md")
+const DOCS = join(ROOT, "docs")
+const README_MAX_LINES = 150
+
+const read = (path: string) => readFileSync(path, "utf8")
+const docsPages = readdirSync(DOCS)
+  .filter((name) => name.endsWith(".md"))
+  .sort()
+const markdownFiles = [README, ...docsPages.map((name) => join(DOCS, name))]
+
+/** Variables assigned in .env.template, commented examples included. */
+function templateVariables(): string[] {
+  const names = read(join(ROOT, ".env.template"))
+    .split("\n")
+    .map((line) => line.match(/^(?:#\s*)?([A-Z][A-Z0-9_]*)=/)?.[1])
+    .filter((name): name is string => Boolean(name))
+  return [...new Set(names)]
+}
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens. */
+function slug(heading: string): string {
+  return heading
+    .trim()
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .replace(/\s/g, "-")
+}
+
+function anchors(markdown: string): Set<string> {
+  const withoutCode = markdown.replace(/^```[\s\S]*?^```/gm, "")
+  return new Set([...withoutCode.matchAll(/^#{1,6}\s+(.+)$/gm)].map((match) => slug(match[1])))
+}
+
+/** Relative link targets of a markdown file: [text](target). */
+function relativeLinks(markdown: string): string[] {
+  return [...markdown.matchAll(/\]\(([^)\s]+)\)/g)]
+    .map((match) => match[1])
+    .filter((target) => !/^[a-z]+:/.test(target))
+}
+
+describe("docs/configuration.md", () => {
+  const page = read(join(DOCS, "configuration.md"))
+  const mentioned = (name: string) => new RegExp(`\\b${name}\\b`).test(page)
+
+  it.each(templateVariables())("describes %s from .env.template", (name) => {
+    expect(mentioned(name)).toBe(true)
+  })
+
+  it.each([...CONFIG_VARIABLES])("describes %s from CONFIG_VARIABLES", (name) => {
+    expect(mentioned(name)).toBe(true)
+  })
+})
+
+describe("README.md", () => {
+  const readme = read(README)
+
+  it(`is under ${README_MAX_LINES} lines`, () => {
+    expect(readme.split("\n").length).toBeLessThan(README_MAX_LINES)
+  })
+
+  it.each(docsPages)("links docs/%s", (name) => {
+    expect(readme).toContain(`](docs/${name})`)
+  })
+
+  it("names only existing npm scripts in `npm run` commands", () => {
+    const scripts = Object.keys(JSON.parse(read(join(ROOT, "package.json"))).scripts)
+    const named = [...readme.matchAll(/npm run ([a-z][a-z0-9:-]*)/g)].map((match) => match[1])
+    expect(named.length).toBeGreaterThan(0)
+    expect(named.filter((name) => !scripts.includes(name))).toEqual([])
+  })
+
+  it("names only src/ folders that exist", () => {
+    const folders = [...readme.matchAll(/`src\/([^/`\s]+)/g)].map((match) => match[1])
+    expect(folders.length).toBeGreaterThan(0)
+    const missing = folders.filter((name) => {
+      const path = join(ROOT, "src", name)
+      return !existsSync(path) || !statSync(path).isDirectory()
+    })
+    expect(missing).toEqual([])
+  })
+})
+
+describe("links", () => {
+  it.each(markdownFiles.map((file) => relative(ROOT, file)))("every relative link in %s resolves", (file) => {
+    const source = join(ROOT, file)
+    const broken = relativeLinks(read(source)).filter((target) => {
+      const [path, anchor] = target.split("#")
+      const resolved = path ? join(dirname(source), path) : source
+      if (!existsSync(resolved)) {
+        return true
+      }
+      return Boolean(anchor) && resolved.endsWith(".md") && !anchors(read(resolved)).has(anchor)
+    })
+    expect(broken).toEqual([])
+  })
+
+  it("every `npm run` command in docs/ names an existing npm script", () => {
+    const scripts = Object.keys(JSON.parse(read(join(ROOT, "package.json"))).scripts)
+    const unknown = docsPages.flatMap((name) =>
+      [...read(join(DOCS, name)).matchAll(/npm run ([a-z][a-z0-9:-]*)/g)]
+        .map((match) => match[1])
+        .filter((script) => !scripts.includes(script))
+        .map((script) => `${name}: npm run ${script}`)
+    )
+    expect(unknown).toEqual([])
+  })
+})
