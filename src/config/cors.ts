@@ -100,12 +100,8 @@ export interface CorsSettings {
   warnings: ConfigWarning[]
 }
 
-export function corsSettings(env: Partial<Record<CorsName, string>>, production: boolean): CorsSettings {
-  const http = {
-    storeCors: resolveCors("STORE_CORS", env.STORE_CORS, production),
-    adminCors: resolveCors("ADMIN_CORS", env.ADMIN_CORS, production),
-    authCors: resolveCors("AUTH_CORS", env.AUTH_CORS, production),
-  }
+/** The three resolved lists with the warnings about permissive patterns. */
+export function corsWithWarnings(http: CorsSettings["http"]): CorsSettings {
   const warnings = [
     ...permissivePatterns("STORE_CORS", http.storeCors),
     ...permissivePatterns("ADMIN_CORS", http.adminCors),

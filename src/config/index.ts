@@ -1,18 +1,15 @@
-import { readFileSync } from "node:fs"
 import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/framework/types"
-import { corsSettings, resolveCors } from "./cors"
-import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
-import { isProduction, parseEnv, parseEnvCollectingErrors, type Env, type RawEnv } from "./env"
+import { CACHING_TTL_SECONDS, cacheModules } from "./caches"
+import type { DatabaseSettings, ReadTextFile } from "./database"
+import type { RawEnv } from "./env"
 import { ConfigError, type ConfigWarning } from "./errors"
-import { maskUrl } from "./mask"
-import { modeSettings, type ModeSettings } from "./mode"
-import { notificationSettings, type NotificationSettings } from "./notification"
-import { CACHING_TTL_SECONDS, cacheModules, separateCacheRedis } from "./caches"
-import { parseRedisUrl, redisModules, type RedisSettings } from "./redis"
-import { resolveSecret } from "./secrets"
+import { maskSecretsInText, maskUrl } from "./mask"
+import type { ModeSettings } from "./mode"
+import type { NotificationSettings } from "./notification"
+import { redisModules, type RedisSettings } from "./redis"
+import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
-export { ConfigError, type ConfigWarning } from "./errors"
-export { maskUrl, maskSecretsInText } from "./mask"
+export { ConfigError, maskSecretsInText, maskUrl, validateConfig, type ConfigWarning, type Validation, type ValidSettings }
 
 export interface BuiltConfig {
   /** What medusa-config.ts hands to defineConfig. */
@@ -32,26 +29,18 @@ export interface BuildOptions {
   readTextFile?: ReadTextFile
 }
 
-const readUtf8: ReadTextFile = (path) => readFileSync(path, "utf8")
-
 /**
- * The whole environment-to-configuration step: validate, then assemble the
- * Medusa config from small pure pieces. It never connects to anything, because
- * `medusa build` loads the same config where no database or Redis is reachable.
+ * The whole environment-to-configuration step: validate (./validate.ts; the
+ * first problem is thrown), then assemble the Medusa config from small pure
+ * pieces. It never connects to anything, because `medusa build` loads the same
+ * config where no database or Redis is reachable.
  */
 export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltConfig {
-  const env = parseEnv(rawEnv)
-  const production = isProduction(env)
-  const mode = modeSettings(env.MEDUSA_WORKER_MODE, env.DISABLE_MEDUSA_ADMIN)
-  const database = databaseSettings(env, options.readTextFile ?? readUtf8)
-  const redis = env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined
-  const cacheRedis = separateCacheRedis(env)
-
-  requireRedisInProduction(env, production)
-  requireDatabaseInProduction(env, production)
-
-  const notification = notificationSettings(env, { production, sendsEmail: mode.runsSubscribers })
-  const cors = corsSettings(env, production)
+  const { errors, valid } = validateConfig(rawEnv, options.readTextFile)
+  if (!valid) {
+    throw errors[0]
+  }
+  const { env, mode, database, redis, cacheRedis, notification, cors } = valid
   const config: InputConfig = {
     projectConfig: {
       databaseUrl: database?.url,
@@ -61,8 +50,8 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       workerMode: mode.workerMode,
       http: {
         ...cors.http,
-        jwtSecret: resolveSecret("JWT_SECRET", env.JWT_SECRET, production),
-        cookieSecret: resolveSecret("COOKIE_SECRET", env.COOKIE_SECRET, production),
+        jwtSecret: valid.jwtSecret,
+        cookieSecret: valid.cookieSecret,
       },
     },
     admin: {
@@ -95,56 +84,9 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
   }
 }
 
-function requireRedisInProduction(env: Env, production: boolean): void {
-  if (production && !env.REDIS_URL) {
-    throw new ConfigError(
-      "REDIS_URL",
-      "is required in production (without it Medusa silently uses an in-memory event bus, locking and workflow engine); on Railway set REDIS_URL=${{Redis.REDIS_URL}}"
-    )
-  }
-}
-
-function requireDatabaseInProduction(env: Env, production: boolean): void {
-  if (production && !env.DATABASE_URL) {
-    throw new ConfigError(
-      "DATABASE_URL",
-      "is required in production; Supabase: the transaction pooler URL, postgres://postgres.REF:PASSWORD@REGION.pooler.supabase.com:6543/postgres"
-    )
-  }
-}
-
-/**
- * Every configuration problem at once, from the same validators buildConfig
- * uses (buildConfig stops at the first): for npm run doctor.
- */
+/** Every configuration problem at once, for npm run doctor; buildConfig throws the first. */
 export function configProblems(rawEnv: RawEnv, options: BuildOptions = {}): ConfigError[] {
-  const { env = {}, errors } = parseEnvCollectingErrors(rawEnv)
-  const production = isProduction(env)
-  const attempt = (fn: () => unknown) => {
-    try {
-      fn()
-    } catch (error) {
-      if (!(error instanceof ConfigError)) {
-        throw error
-      }
-      errors.push(error)
-    }
-  }
-  attempt(() => databaseSettings(env, options.readTextFile ?? readUtf8))
-  attempt(() => env.REDIS_URL && parseRedisUrl(env.REDIS_URL))
-  attempt(() => separateCacheRedis(env))
-  // The doctor judges one service's variables: MEDUSA_WORKER_MODE says whether
-  // that process sends email (worker, or shared when unset).
-  const sendsEmail = modeSettings(env.MEDUSA_WORKER_MODE, env.DISABLE_MEDUSA_ADMIN).runsSubscribers
-  attempt(() => notificationSettings(env, { production, sendsEmail }))
-  attempt(() => requireRedisInProduction(env, production))
-  attempt(() => requireDatabaseInProduction(env, production))
-  attempt(() => resolveSecret("JWT_SECRET", env.JWT_SECRET, production))
-  attempt(() => resolveSecret("COOKIE_SECRET", env.COOKIE_SECRET, production))
-  for (const name of ["STORE_CORS", "ADMIN_CORS", "AUTH_CORS"] as const) {
-    attempt(() => resolveCors(name, env[name], production))
-  }
-  return errors
+  return validateConfig(rawEnv, options.readTextFile).errors
 }
 
 function summaryLines(

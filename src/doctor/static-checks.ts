@@ -1,14 +1,11 @@
 import { existsSync, readFileSync } from "node:fs"
 import { join } from "node:path"
-import { configProblems } from "../config"
-import { corsSettings } from "../config/cors"
+import { validateConfig } from "../config"
 import { databaseSettings, detectPooler, parseDatabaseUrl, type DatabaseSettings } from "../config/database"
-import { parseEnvCollectingErrors } from "../config/env"
 import { ConfigError } from "../config/errors"
 import { migrationTarget } from "../config/migration"
-import { modeSettings, type ModeSettings } from "../config/mode"
-import { notificationSettings } from "../config/notification"
-import { parseRedisUrl, type RedisSettings } from "../config/redis"
+import type { ModeSettings } from "../config/mode"
+import type { RedisSettings } from "../config/redis"
 import { judgedEnvironment } from "./judged-environment"
 import { fail, pass, warn, type CheckResult } from "./report"
 
@@ -39,22 +36,17 @@ export function staticChecks(input: StaticInput): StaticOutcome {
   const results: CheckResult[] = []
 
   const read = input.readTextFile ?? ((path: string) => readFileSync(path, "utf8"))
-  const { env: valid = {} } = parseEnvCollectingErrors(env)
-  const problems = configProblems(env, { readTextFile: read })
+  const { errors: problems, settings } = validateConfig(env, read)
+  const { env: valid, mode, database, redis, notification, cors } = settings
   for (const problem of problems) {
     results.push(fail(`config ${problem.variable}`, problem.message, fixForConfigError(problem)))
   }
-  const mode = modeSettings(valid.MEDUSA_WORKER_MODE, valid.DISABLE_MEDUSA_ADMIN)
   if (!problems.length) {
     results.push(pass("configuration", `valid for ${note}, ${mode.workerMode} mode`))
   }
-  const database = attempt(() => databaseSettings(valid, read))
   const migrationDatabase = env.DATABASE_MIGRATION_URL
     ? attempt(() => databaseSettings({ ...valid, DATABASE_URL: env.DATABASE_MIGRATION_URL }, read))
     : undefined
-  const redis = attempt(() => (valid.REDIS_URL ? parseRedisUrl(valid.REDIS_URL) : undefined))
-  const notification = attempt(() => notificationSettings(valid, { production, sendsEmail: mode.runsSubscribers }))
-  const cors = attempt(() => corsSettings(valid, production))
   for (const warning of [
     ...(database?.warnings ?? []),
     ...(redis?.warnings ?? []),
