@@ -1,6 +1,7 @@
 import type { Env } from "./env"
 import { ConfigError } from "./errors"
-import { parseRedisUrl, type ModuleDeclaration, type RedisSettings } from "./redis"
+import type { ModuleDeclaration } from "./modules"
+import { parseRedisUrl, type RedisSettings } from "./redis"
 
 /**
  * How long a Caching Module entry (Store API product lists and details with

@@ -1,6 +1,6 @@
 import type { Env } from "./env"
 import { ConfigError, configWarning, type ConfigWarning } from "./errors"
-import type { ModuleDeclaration } from "./redis"
+import type { ModuleDeclaration } from "./modules"
 
 /**
  * Where notifications go. Two channels:

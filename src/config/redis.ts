@@ -1,6 +1,7 @@
 import type { RedisOptions } from "ioredis"
 import { ConfigError, configWarning, type ConfigWarning } from "./errors"
 import { maskUrl } from "./mask"
+import type { ModuleDeclaration } from "./modules"
 
 const RAILWAY_PRIVATE_SUFFIX = ".railway.internal"
 
@@ -85,12 +86,6 @@ export const EVENT_BUS_JOB_OPTIONS = {
   removeOnComplete: { age: 3_600, count: 1_000 },
   removeOnFail: { age: 7 * 24 * 3_600, count: 10_000 },
 } as const
-
-export interface ModuleDeclaration {
-  key?: string
-  resolve: string
-  options?: Record<string, unknown>
-}
 
 /**
  * The Redis-backed event bus, workflow engine and locking that replace

@@ -7,7 +7,7 @@ import {
   unsentLabel,
   type ConfirmationRecord,
 } from "../lib/confirmation-record"
-import { maskEmail } from "../lib/order-confirmation-email"
+import { maskEmail } from "../lib/mask-email"
 import { maskSecretsInText } from "../config/mask"
 import { sendOrderConfirmationWorkflow } from "../workflows/send-order-confirmation"
 

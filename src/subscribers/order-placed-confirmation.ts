@@ -1,7 +1,7 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { isRealEmailProvider } from "../lib/confirmation-record"
-import { maskEmail } from "../lib/order-confirmation-email"
+import { maskEmail } from "../lib/mask-email"
 import { sendOrderConfirmationWorkflow } from "../workflows/send-order-confirmation"
 
 /**

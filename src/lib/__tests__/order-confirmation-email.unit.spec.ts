@@ -1,4 +1,4 @@
-import { amountOf, maskEmail, renderOrderConfirmation, type ConfirmationOrder } from "../order-confirmation-email"
+import { amountOf, renderOrderConfirmation, type ConfirmationOrder } from "../order-confirmation-email"
 
 const order: ConfirmationOrder = {
   id: "order_01",
@@ -63,12 +63,5 @@ describe("amountOf", () => {
     expect(amountOf({ numeric: 3 })).toBe(3)
     expect(amountOf({ toJSON: () => "4.25" })).toBe(4.25)
     expect(amountOf(undefined)).toBe(0)
-  })
-})
-
-describe("maskEmail", () => {
-  it("keeps the first letter and the domain only", () => {
-    expect(maskEmail("karen@example.dk")).toBe("k***@example.dk")
-    expect(maskEmail(undefined)).toBe("(no email)")
   })
 })

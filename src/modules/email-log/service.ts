@@ -1,6 +1,6 @@
 import type { Logger, ProviderSendNotificationDTO, ProviderSendNotificationResultsDTO } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
-import { maskEmail } from "../../lib/order-confirmation-email"
+import { maskEmail } from "../../lib/mask-email"
 
 export interface EmailLogOptions {
   /** Also write the message's text (development: read the email in the terminal). */

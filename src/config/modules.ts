@@ -1,0 +1,6 @@
+/** One entry of Medusa's `modules` array, as the config pieces declare them. */
+export interface ModuleDeclaration {
+  key?: string
+  resolve: string
+  options?: Record<string, unknown>
+}
