@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createTaxRatesWorkflow, updateRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
-import { TAX_INCLUSIVE_CURRENCIES, VAT_RATES } from "./catalogue-data"
+import { TAX_INCLUSIVE_CURRENCIES, VAT_RATES } from "../catalogue-data"
 
 /**
  * VAT as a Danish shop needs it, on top of the tax regions: each country's

@@ -1,0 +1,179 @@
+/**
+ * The beauty shop's demo products, with their variants, DKK and EUR prices
+ * (major units, including VAT) and images. Pure data, no Medusa calls;
+ * ../catalogue-data.ts re-exports them with the rest of the catalogue.
+ */
+import type { CategoryHandle } from "../catalogue-data"
+
+export interface VariantData {
+  /** The option value, e.g. "30 ml" or "Rosewood". */
+  value: string
+  sku: string
+  prices: { dkk: number; eur: number }
+}
+
+export interface ProductData {
+  title: string
+  handle: string
+  subtitle: string
+  description: string
+  category: CategoryHandle
+  /** The one product option, e.g. "Størrelse" (size) or "Nuance" (shade). */
+  option: "Størrelse" | "Nuance"
+  variants: readonly VariantData[]
+  images: readonly string[]
+}
+
+const img = (photo: string) => `https://images.unsplash.com/${photo}?auto=format&fit=crop&w=1200&q=80`
+
+export const PRODUCTS: readonly ProductData[] = [
+  {
+    title: "Hyaluron Serum",
+    handle: "hyaluron-serum",
+    subtitle: "Fugtgivende serum med hyaluronsyre",
+    description: "Let serum med hyaluronsyre og niacinamid, der giver huden fugt og fylde.",
+    category: "skincare",
+    option: "Størrelse",
+    variants: [
+      { value: "30 ml", sku: "SKIN-SERUM-30", prices: { dkk: 249, eur: 32.95 } },
+      { value: "50 ml", sku: "SKIN-SERUM-50", prices: { dkk: 349, eur: 46.95 } },
+    ],
+    images: [img("photo-1620916566398-39f1143ab7be")],
+  },
+  {
+    title: "Mild Rensegel",
+    handle: "mild-cleanser",
+    subtitle: "Skånsom daglig ansigtsrens",
+    description: "Parfumefri rensegel, der fjerner makeup og urenheder uden at udtørre huden.",
+    category: "skincare",
+    option: "Størrelse",
+    variants: [
+      { value: "150 ml", sku: "SKIN-CLEANSER-150", prices: { dkk: 149, eur: 19.95 } },
+      { value: "300 ml", sku: "SKIN-CLEANSER-300", prices: { dkk: 229, eur: 29.95 } },
+    ],
+    images: [img("photo-1556228578-8c89e6adf883")],
+  },
+  {
+    title: "Dagcreme SPF 30",
+    handle: "day-cream-spf30",
+    subtitle: "Fugtighedscreme med solbeskyttelse",
+    description: "Let dagcreme med SPF 30, der beskytter og plejer huden hele dagen.",
+    category: "skincare",
+    option: "Størrelse",
+    variants: [{ value: "50 ml", sku: "SKIN-DAYCREAM-50", prices: { dkk: 299, eur: 39.95 } }],
+    images: [img("photo-1570194065650-d99fb4bedf0a")],
+  },
+  {
+    title: "Øjencreme",
+    handle: "eye-cream",
+    subtitle: "Opstrammende creme til øjenpartiet",
+    description: "Nærende øjencreme med koffein og peptider, der mindsker hævelser og mørke rande.",
+    category: "skincare",
+    option: "Størrelse",
+    variants: [{ value: "15 ml", sku: "SKIN-EYECREAM-15", prices: { dkk: 279, eur: 36.95 } }],
+    images: [img("photo-1571781926291-c477ebfd024b")],
+  },
+  {
+    title: "Satin Læbestift",
+    handle: "satin-lipstick",
+    subtitle: "Cremet læbestift med satinfinish",
+    description: "Langtidsholdbar læbestift med sheasmør, der plejer læberne.",
+    category: "makeup",
+    option: "Nuance",
+    variants: [
+      { value: "Rosewood", sku: "MAKEUP-LIPSTICK-ROSEWOOD", prices: { dkk: 179, eur: 23.95 } },
+      { value: "Klassisk rød", sku: "MAKEUP-LIPSTICK-RED", prices: { dkk: 179, eur: 23.95 } },
+      { value: "Nude", sku: "MAKEUP-LIPSTICK-NUDE", prices: { dkk: 179, eur: 23.95 } },
+    ],
+    images: [img("photo-1586495777744-4413f21062fa")],
+  },
+  {
+    title: "Volumen Mascara",
+    handle: "volume-mascara",
+    subtitle: "Mascara for fylde og længde",
+    description: "Klumpfri mascara, der giver vipperne volumen hele dagen.",
+    category: "makeup",
+    option: "Nuance",
+    variants: [
+      { value: "Sort", sku: "MAKEUP-MASCARA-BLACK", prices: { dkk: 159, eur: 20.95 } },
+      { value: "Brun", sku: "MAKEUP-MASCARA-BROWN", prices: { dkk: 159, eur: 20.95 } },
+    ],
+    images: [img("photo-1631214540242-3cd8c4b0b3b8")],
+  },
+  {
+    title: "Let Foundation",
+    handle: "light-foundation",
+    subtitle: "Naturlig dækning med let finish",
+    description: "Let og bygbar foundation, der udjævner hudtonen og lader huden ånde.",
+    category: "makeup",
+    option: "Nuance",
+    variants: [
+      { value: "Lys", sku: "MAKEUP-FOUNDATION-LIGHT", prices: { dkk: 269, eur: 35.95 } },
+      { value: "Medium", sku: "MAKEUP-FOUNDATION-MEDIUM", prices: { dkk: 269, eur: 35.95 } },
+      { value: "Mørk", sku: "MAKEUP-FOUNDATION-DARK", prices: { dkk: 269, eur: 35.95 } },
+    ],
+    images: [img("photo-1631730486572-226d1f1a2d5f")],
+  },
+  {
+    title: "Fugtgivende Shampoo",
+    handle: "moisturizing-shampoo",
+    subtitle: "Shampoo til tørt og normalt hår",
+    description: "Sulfatfri shampoo med arganolie, der renser nænsomt og giver glans.",
+    category: "hair",
+    option: "Størrelse",
+    variants: [
+      { value: "250 ml", sku: "HAIR-SHAMPOO-250", prices: { dkk: 139, eur: 18.95 } },
+      { value: "500 ml", sku: "HAIR-SHAMPOO-500", prices: { dkk: 219, eur: 28.95 } },
+    ],
+    images: [img("photo-1535585209827-a15fcdbc4c2d")],
+  },
+  {
+    title: "Plejende Balsam",
+    handle: "nourishing-conditioner",
+    subtitle: "Balsam der gør håret blødt og let at rede",
+    description: "Let balsam med havreprotein, der plejer håret uden at tynge det.",
+    category: "hair",
+    option: "Størrelse",
+    variants: [
+      { value: "250 ml", sku: "HAIR-CONDITIONER-250", prices: { dkk: 149, eur: 19.95 } },
+      { value: "500 ml", sku: "HAIR-CONDITIONER-500", prices: { dkk: 229, eur: 29.95 } },
+    ],
+    images: [img("photo-1526947425960-945c6e72858f")],
+  },
+  {
+    title: "Arganolie til Håret",
+    handle: "argan-hair-oil",
+    subtitle: "Hårolie mod spaltede spidser",
+    description: "Let hårolie med ren arganolie, der tæmmer krus og beskytter mod varme.",
+    category: "hair",
+    option: "Størrelse",
+    variants: [{ value: "100 ml", sku: "HAIR-OIL-100", prices: { dkk: 199, eur: 26.95 } }],
+    images: [img("photo-1608248597279-f99d160bfcbc")],
+  },
+  {
+    title: "Bodylotion med Sheasmør",
+    handle: "shea-body-lotion",
+    subtitle: "Rig bodylotion til tør hud",
+    description: "Hurtigt absorberende bodylotion med sheasmør og mandelolie.",
+    category: "body",
+    option: "Størrelse",
+    variants: [
+      { value: "200 ml", sku: "BODY-LOTION-200", prices: { dkk: 169, eur: 22.95 } },
+      { value: "400 ml", sku: "BODY-LOTION-400", prices: { dkk: 259, eur: 34.95 } },
+    ],
+    images: [img("photo-1608571423902-eed4a5ad8108")],
+  },
+  {
+    title: "Håndcreme",
+    handle: "hand-cream",
+    subtitle: "Nærende håndcreme til hver dag",
+    description: "Fedtfri håndcreme med glycerin og aloe vera, der trænger hurtigt ind.",
+    category: "body",
+    option: "Størrelse",
+    variants: [
+      { value: "30 ml", sku: "BODY-HANDCREAM-30", prices: { dkk: 79, eur: 10.95 } },
+      { value: "75 ml", sku: "BODY-HANDCREAM-75", prices: { dkk: 129, eur: 16.95 } },
+    ],
+    images: [img("photo-1598440947619-2c35fc9aa908")],
+  },
+]
