@@ -81,11 +81,16 @@ function confirmationOrder(order: Omit<ConfirmationOrder, "display_id"> & { disp
 export const sendOrderConfirmationWorkflow = createWorkflow(
   sendOrderConfirmationWorkflowId,
   (input: SendOrderConfirmationInput) => {
+    // One owner per run, so a run can only release the lock it took. The
+    // steps get the whole object: a property of a transform's result passed
+    // inside a step's input object resolves to undefined.
     const lock = transform({ input }, ({ input }) => ({
       key: orderConfirmationKey(input.id),
       ownerId: `${sendOrderConfirmationWorkflowId}:${randomUUID()}`,
+      timeout: LOCK_TIMEOUT_SECONDS,
+      ttl: LOCK_TTL_SECONDS,
     }))
-    acquireLockStep({ key: lock.key, ownerId: lock.ownerId, timeout: LOCK_TIMEOUT_SECONDS, ttl: LOCK_TTL_SECONDS })
+    acquireLockStep(lock)
 
     const { data: orders } = useQueryGraphStep({
       entity: "order",
@@ -121,7 +126,7 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
       return sent
     })
 
-    releaseLockStep({ key: lock.key, ownerId: lock.ownerId })
+    releaseLockStep(lock)
 
     return new WorkflowResponse({ plan, notifications })
   }
