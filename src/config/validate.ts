@@ -61,7 +61,6 @@ export function validateConfig(rawEnv: RawEnv, readTextFile: ReadTextFile = read
   const database = check(() => databaseSettings(env, readTextFile))
   const redis = check(() => (env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined))
   const cacheRedis = check(() => separateCacheRedis(env))
-  const notification = check(() => notificationSettings(env, { production, sendsEmail: mode.runsSubscribers }))
   check(() => requireRedisInProduction(env, production))
   check(() => requireDatabaseInProduction(env, production))
   const jwtSecret = check(() => resolveSecret("JWT_SECRET", env.JWT_SECRET, production))
@@ -69,6 +68,8 @@ export function validateConfig(rawEnv: RawEnv, readTextFile: ReadTextFile = read
   const storeCors = check(() => resolveCors("STORE_CORS", env.STORE_CORS, production))
   const adminCors = check(() => resolveCors("ADMIN_CORS", env.ADMIN_CORS, production))
   const authCors = check(() => resolveCors("AUTH_CORS", env.AUTH_CORS, production))
+  // Last: of several problems, the missing services and secrets are the ones to fix first.
+  const notification = check(() => notificationSettings(env, { production, sendsEmail: mode.runsSubscribers }))
   const cors =
     storeCors !== undefined && adminCors !== undefined && authCors !== undefined
       ? corsWithWarnings({ storeCors, adminCors, authCors })

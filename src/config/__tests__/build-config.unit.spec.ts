@@ -273,13 +273,13 @@ describe("configProblems (for npm run doctor)", () => {
     }).map((e) => e.variable)
     expect(problems).toEqual([
       "MEDUSA_WORKER_MODE",
-      "SENDGRID_API_KEY",
       "REDIS_URL",
       "JWT_SECRET",
       "COOKIE_SECRET",
       "STORE_CORS",
       "ADMIN_CORS",
       "AUTH_CORS",
+      "SENDGRID_API_KEY",
     ])
   })
 

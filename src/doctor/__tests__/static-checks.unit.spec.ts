@@ -49,12 +49,12 @@ describe("doctor: static checks", () => {
     )
     const failures = results.filter((r) => r.status === "fail").map((r) => r.check)
     expect(failures).toEqual([
-      "config SENDGRID_API_KEY",
       "config REDIS_URL",
       "config JWT_SECRET",
       "config COOKIE_SECRET",
       "config ADMIN_CORS",
       "config AUTH_CORS",
+      "config SENDGRID_API_KEY",
       "migration connection",
       "admin build",
     ])
