@@ -60,6 +60,13 @@ describe("docs/configuration.md", () => {
   it.each([...CONFIG_VARIABLES])("describes %s from CONFIG_VARIABLES", (name) => {
     expect(mentioned(name)).toBe(true)
   })
+
+  const configEntries = readdirSync(join(ROOT, "src", "config"))
+    .filter((name) => name !== "__tests__")
+    .map((name) => (name.endsWith(".ts") ? name : `${name}/`))
+  it.each(configEntries)("lists src/config/%s in the configuration module's table", (entry) => {
+    expect(page).toContain(`| \`${entry}\``)
+  })
 })
 
 describe("README.md", () => {
