@@ -37,5 +37,7 @@ if (process.env.TEST_TYPE === "integration:http") {
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
 } else {
-  throw new Error("TEST_TYPE must be unit, integration:http, deploy or e2e (use npm test, npm run test:unit or npm run test:integration:http)")
+  throw new Error(
+    "TEST_TYPE must be unit, integration:http, deploy or e2e (use npm test, npm run test:unit or npm run test:integration:http)"
+  )
 }

@@ -56,7 +56,7 @@ run(medusa, ["build"], {
 })
 if (!existsSync(ADMIN_INDEX)) {
   fail(
-    "medusa build produced no admin bundle (.medusa/server/public/admin/index.html); the server would fail with \"Could not find index.html in the admin build directory\""
+    'medusa build produced no admin bundle (.medusa/server/public/admin/index.html); the server would fail with "Could not find index.html in the admin build directory"'
   )
 }
 console.log(`[build] admin bundle present (${seconds()})`)

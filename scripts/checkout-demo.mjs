@@ -29,13 +29,19 @@ try {
   }
   step(`region ${region.name} (${region.currency_code.toUpperCase()})`)
 
-  const { products } = await sdk.store.product.list({ region_id: region.id, limit: 20, fields: "*variants.calculated_price,+variants.inventory_quantity" })
+  const { products } = await sdk.store.product.list({
+    region_id: region.id,
+    limit: 20,
+    fields: "*variants.calculated_price,+variants.inventory_quantity",
+  })
   const product = products.find((p) => p.variants?.some((v) => (v.inventory_quantity ?? 0) > 0))
   const variant = product?.variants?.find((v) => (v.inventory_quantity ?? 0) > 0)
   if (!product || !variant) {
     throw new Error("no product in stock; run npm run seed")
   }
-  step(`product ${product.title} (${variant.title}, ${variant.sku}): ${variant.calculated_price?.calculated_amount} kr.`)
+  step(
+    `product ${product.title} (${variant.title}, ${variant.sku}): ${variant.calculated_price?.calculated_amount} kr.`
+  )
 
   const address = {
     first_name: "Demo",
@@ -69,9 +75,13 @@ try {
   if (completed.type !== "order") {
     throw new Error(`the cart was not completed: ${completed.error?.message ?? "unknown reason"}`)
   }
-  console.log(`order #${completed.order.display_id} placed (${completed.order.id}), total ${completed.order.total} ${completed.order.currency_code.toUpperCase()}`)
+  console.log(
+    `order #${completed.order.display_id} placed (${completed.order.id}), total ${completed.order.total} ${completed.order.currency_code.toUpperCase()}`
+  )
 } catch (error) {
   const status = /** @type {{ status?: number }} */ (error).status
-  console.error(`checkout failed${status ? ` (HTTP ${status})` : ""}: ${error instanceof Error ? error.message : String(error)}`)
+  console.error(
+    `checkout failed${status ? ` (HTTP ${status})` : ""}: ${error instanceof Error ? error.message : String(error)}`
+  )
   process.exit(1)
 }

@@ -64,7 +64,11 @@ if (process.versions.node.split(".")[0] !== pinned) {
  */
 function medusa(args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] })
+    const child = spawn(MEDUSA, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    })
     let stdout = ""
     child.stdout.on("data", (chunk) => {
       stdout += chunk
@@ -185,7 +189,12 @@ async function main() {
   // Its own process group: `medusa develop` runs the app as a child
   // (`medusa start --types`) that it does not stop on SIGINT itself, so the
   // signal goes to the whole group, whether it came from Ctrl-C or from kill.
-  const develop = spawn(MEDUSA, ["develop"], { cwd: ROOT, env: { ...process.env, ...env }, stdio: "inherit", detached: true })
+  const develop = spawn(MEDUSA, ["develop"], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: "inherit",
+    detached: true,
+  })
   let stopping = false
   /** @param {NodeJS.Signals | 0} signal 0 only asks whether the group still exists */
   const signalGroup = (signal) => {

@@ -59,9 +59,13 @@ if (waited !== 0) {
  * @returns {Promise<number>} its exit code
  */
 function waitForMigrations(mode, limitSeconds) {
-  const wait = spawn(process.execPath, [join(ROOT, "scripts", "lib", "wait-for-migrations.mjs"), mode, String(limitSeconds)], {
-    stdio: "inherit",
-  })
+  const wait = spawn(
+    process.execPath,
+    [join(ROOT, "scripts", "lib", "wait-for-migrations.mjs"), mode, String(limitSeconds)],
+    {
+      stdio: "inherit",
+    }
+  )
   /** @param {NodeJS.Signals} signal */
   const forward = (signal) => wait.kill(signal)
   process.on("SIGTERM", forward).on("SIGINT", forward)

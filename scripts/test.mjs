@@ -34,7 +34,9 @@ const requested = args.filter((a) => SUITES.some((s) => s.name === a))
 const patterns = args.filter((a) => !requested.includes(a))
 const suites = requested.length ? SUITES.filter((s) => requested.includes(s.name)) : SUITES
 if (patterns.some((p) => p.startsWith("-"))) {
-  console.error(`unknown option in ${patterns.join(" ")}; arguments are suite names (${SUITES.map((s) => s.name).join(", ")}) or test file patterns`)
+  console.error(
+    `unknown option in ${patterns.join(" ")}; arguments are suite names (${SUITES.map((s) => s.name).join(", ")}) or test file patterns`
+  )
   process.exit(2)
 }
 

@@ -56,7 +56,8 @@ describe("npm run doctor: Redis eviction policies", () => {
     })
     expect(rows["Redis eviction (CACHE_REDIS_URL)"]).toEqual({
       status: "pass",
-      detail: "allkeys-lru, maxmemory 32 MB: the cache evicts entries when full (every cache key has a TTL, so volatile-* works too)",
+      detail:
+        "allkeys-lru, maxmemory 32 MB: the cache evicts entries when full (every cache key has a TTL, so volatile-* works too)",
     })
   })
 
@@ -64,7 +65,8 @@ describe("npm run doctor: Redis eviction policies", () => {
     const rows = await redisRows({ REDIS_URL: servers.lru.url, CACHE_REDIS_URL: servers.fullNoeviction.url })
     expect(rows["Redis eviction (REDIS_URL)"]).toEqual({
       status: "warn",
-      detail: "allkeys-lru, maxmemory 32 MB: Redis may evict BullMQ jobs (lost events), locks or login state when memory is full",
+      detail:
+        "allkeys-lru, maxmemory 32 MB: Redis may evict BullMQ jobs (lost events), locks or login state when memory is full",
     })
     expect(rows["Redis eviction (CACHE_REDIS_URL)"]).toEqual({
       status: "warn",
@@ -77,7 +79,9 @@ describe("npm run doctor: Redis eviction policies", () => {
     expect(Object.keys(shared)).toEqual(["Redis (REDIS_URL)", "Redis eviction (REDIS_URL)"])
     expect(shared["Redis eviction (REDIS_URL)"]).toEqual({
       status: "warn",
-      detail: expect.stringContaining("this Redis is also the cache; evicting frees cache entries but may also drop BullMQ jobs"),
+      detail: expect.stringContaining(
+        "this Redis is also the cache; evicting frees cache entries but may also drop BullMQ jobs"
+      ),
     })
     const safe = await redisRows({ REDIS_URL: servers.noeviction.url })
     expect(safe["Redis eviction (REDIS_URL)"]).toEqual({

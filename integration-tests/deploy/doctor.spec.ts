@@ -37,7 +37,12 @@ let otherCaPem = ""
 function doctor(env: Record<string, string>): { code: number | null; output: string } {
   const file = join(work, `env-${randomBytes(4).toString("hex")}`)
   // Single quotes: taken literally by the .env parser (JSON and PEM inside).
-  writeFileSync(file, Object.entries(env).map(([k, v]) => `${k}='${v}'`).join("\n"))
+  writeFileSync(
+    file,
+    Object.entries(env)
+      .map(([k, v]) => `${k}='${v}'`)
+      .join("\n")
+  )
   const result = spawnSync("npm", ["run", "--silent", "doctor", "--", "--env-file", file], {
     cwd: REPO,
     encoding: "utf8",
@@ -86,8 +91,22 @@ beforeAll(async () => {
     adminPassword: randomBytes(16).toString("hex"),
     certificates,
   }
-  tx = await startPooler(tracker, { ...common, name: "tx", dir: join(work, "tx"), port: 6543, poolMode: "transaction", maxClients: 50 })
-  session = await startPooler(tracker, { ...common, name: "session", dir: join(work, "session"), port: 5432, poolMode: "session", maxClients: 15 })
+  tx = await startPooler(tracker, {
+    ...common,
+    name: "tx",
+    dir: join(work, "tx"),
+    port: 6543,
+    poolMode: "transaction",
+    maxClients: 50,
+  })
+  session = await startPooler(tracker, {
+    ...common,
+    name: "session",
+    dir: join(work, "session"),
+    port: 5432,
+    poolMode: "session",
+    maxClients: 15,
+  })
 })
 
 afterAll(async () => {
@@ -99,7 +118,9 @@ afterAll(async () => {
 describe("npm run doctor", () => {
   it("passes a correct worker configuration, connecting over verified TLS (exit 0)", () => {
     const { code, output } = doctor(goodWorker())
-    expect(row(output, "PASS", "database (DATABASE_URL)")).toMatch(/connected to 127\.0\.0\.2:6543; TLS TLSv1\.[23], certificate verified/)
+    expect(row(output, "PASS", "database (DATABASE_URL)")).toMatch(
+      /connected to 127\.0\.0\.2:6543; TLS TLSv1\.[23], certificate verified/
+    )
     expect(row(output, "PASS", "database (DATABASE_MIGRATION_URL)")).toContain("127.0.0.2:5432")
     expect(row(output, "PASS", "Redis")).toContain("PING answered by 127.0.0.1:6379")
     expect(output).toMatch(/doctor: \d+ pass, 0 warn, 0 fail/)
@@ -132,7 +153,13 @@ describe("npm run doctor", () => {
   it("reports each of the seed's problems, reproduced locally, with its fix", () => {
     const seed = seedSettings(tx.url)
     const { code, output } = doctor(seed)
-    for (const failure of ["config REDIS_URL", "config JWT_SECRET", "config COOKIE_SECRET", "config ADMIN_CORS", "migration connection"]) {
+    for (const failure of [
+      "config REDIS_URL",
+      "config JWT_SECRET",
+      "config COOKIE_SECRET",
+      "config ADMIN_CORS",
+      "migration connection",
+    ]) {
       expect([failure, row(output, "FAIL", failure)]).toEqual([failure, expect.any(String)])
     }
     expect(row(output, "WARN", "configuration")).toBeDefined()

@@ -28,7 +28,14 @@ import { Client } from "pg"
 import { parseToml } from "../helpers/toml"
 import settings from "../../.railway/deploy.json"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
-import { medusaRssMiB, pollHealth, pollStarting, ProcessTracker, startScriptPid, type Tracked } from "../helpers/processes"
+import {
+  medusaRssMiB,
+  pollHealth,
+  pollStarting,
+  ProcessTracker,
+  startScriptPid,
+  type Tracked,
+} from "../helpers/processes"
 import { makeCertificates } from "./lib/tls"
 
 jest.setTimeout(45 * 60 * 1000)
@@ -81,7 +88,15 @@ let failingScriptMigrate: { code: number | null; output: string }
 
 /** The variables a Railway service would have (never the test runner's own). */
 function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const keep = ["PATH", "HOME", "LANG", "NODE_EXTRA_CA_CERTS", "npm_config_globalconfig", "npm_config_nodedir", "npm_config_cache"]
+  const keep = [
+    "PATH",
+    "HOME",
+    "LANG",
+    "NODE_EXTRA_CA_CERTS",
+    "npm_config_globalconfig",
+    "npm_config_nodedir",
+    "npm_config_cache",
+  ]
   const base: NodeJS.ProcessEnv = {}
   for (const key of keep) {
     if (process.env[key] !== undefined) {
@@ -152,20 +167,22 @@ async function postgres<T = Record<string, unknown>>(sql: string, database = "po
   }
 }
 
-const api = (port: number) => async (path: string, init: RequestInit & { token?: string; key?: string } = {}) => {
-  const headers: Record<string, string> = { "content-type": "application/json" }
-  if (init.token) headers.authorization = `Bearer ${init.token}`
-  if (init.key) headers["x-publishable-api-key"] = init.key
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers })
-  const text = await response.text()
-  let body: any = text
-  try {
-    body = JSON.parse(text)
-  } catch {
-    // not JSON (the admin's HTML)
+const api =
+  (port: number) =>
+  async (path: string, init: RequestInit & { token?: string; key?: string } = {}) => {
+    const headers: Record<string, string> = { "content-type": "application/json" }
+    if (init.token) headers.authorization = `Bearer ${init.token}`
+    if (init.key) headers["x-publishable-api-key"] = init.key
+    const response = await fetch(`http://127.0.0.1:${port}${path}`, { ...init, headers })
+    const text = await response.text()
+    let body: any = text
+    try {
+      body = JSON.parse(text)
+    } catch {
+      // not JSON (the admin's HTML)
+    }
+    return { status: response.status, body, text }
   }
-  return { status: response.status, body, text }
-}
 const serverApi = api(SERVER_PORT)
 
 /** A published product with one size, through the server's Admin API. */
@@ -179,7 +196,14 @@ function createProduct(token: string, title: string, size: string, channelId?: s
       handle,
       status: "published",
       options: [{ title: "Size", values: [size] }],
-      variants: [{ title: size, sku: handle.toUpperCase(), options: { Size: size }, prices: [{ currency_code: "dkk", amount: 199 }] }],
+      variants: [
+        {
+          title: size,
+          sku: handle.toUpperCase(),
+          options: { Size: size },
+          prices: [{ currency_code: "dkk", amount: 199 }],
+        },
+      ],
       ...(channelId ? { sales_channels: [{ id: channelId }] } : {}),
     }),
   })
@@ -206,10 +230,20 @@ beforeAll(async () => {
     certificates,
   }
   txPooler = await startPooler(tracker, {
-    ...common, name: "transaction", dir: join(work, "pgbouncer-tx"), port: 6543, poolMode: "transaction", maxClients: 200,
+    ...common,
+    name: "transaction",
+    dir: join(work, "pgbouncer-tx"),
+    port: 6543,
+    poolMode: "transaction",
+    maxClients: 200,
   })
   sessionPooler = await startPooler(tracker, {
-    ...common, name: "session", dir: join(work, "pgbouncer-session"), port: 5432, poolMode: "session", maxClients: 15,
+    ...common,
+    name: "session",
+    dir: join(work, "pgbouncer-session"),
+    port: 5432,
+    poolMode: "session",
+    maxClients: 15,
   })
 
   // 1. install and build in a clean copy, with the server service's variables
@@ -260,8 +294,16 @@ beforeAll(async () => {
   const [{ count: migratedStores }] = await postgres<{ count: string }>("SELECT count(*) FROM store", REAL_DATABASE)
   storesWhenMigrated = Number(migratedStores)
   const [workerHealthy] = await Promise.all([
-    pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
-    pollHealth(secondWorker, `http://127.0.0.1:${SECOND_WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout),
+    pollHealth(
+      worker,
+      `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`,
+      workerFile.deploy.healthcheckTimeout
+    ),
+    pollHealth(
+      secondWorker,
+      `http://127.0.0.1:${SECOND_WORKER_PORT}${workerFile.deploy.healthcheckPath}`,
+      workerFile.deploy.healthcheckTimeout
+    ),
   ])
   figures["waiting worker: migration done to healthy (s)"] = Math.round(workerHealthy)
   waitingPids.after = startScriptPid(worker.pid)
@@ -306,7 +348,21 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await tracker.stopAll()
-  for (const name of ["install", "build", "migrate", "migrate-again", "migrate-without-session-url", "migrate-failing-script", "store-setup", "server", "worker", "worker-second", "worker-restarted", "pgbouncer-transaction", "pgbouncer-session"]) {
+  for (const name of [
+    "install",
+    "build",
+    "migrate",
+    "migrate-again",
+    "migrate-without-session-url",
+    "migrate-failing-script",
+    "store-setup",
+    "server",
+    "worker",
+    "worker-second",
+    "worker-restarted",
+    "pgbouncer-transaction",
+    "pgbouncer-session",
+  ]) {
     try {
       cpSync(join(work, `${name}.log`), join(RESULTS, `${name}.log`))
     } catch {
@@ -342,9 +398,14 @@ describe("deploy rehearsal", () => {
 
     it("a worker started before the migration waits, its readiness 503 with the reason", () => {
       expect(waitingAnswer.status).toBe(503)
-      expect(waitingAnswer.body).toEqual({ status: "starting", reason: expect.stringMatching(/^waiting for \d+ pending migrations$/) })
+      expect(waitingAnswer.body).toEqual({
+        status: "starting",
+        reason: expect.stringMatching(/^waiting for \d+ pending migrations$/),
+      })
       expect(worker.output()).toMatch(
-        new RegExp(`\\[start\\] waiting for migrations: \\d+ pending \\(.*\\) \\(npm run migrate runs them\\) — at most ${settings.deploy.healthcheckTimeout} s`)
+        new RegExp(
+          `\\[start\\] waiting for migrations: \\d+ pending \\(.*\\) \\(npm run migrate runs them\\) — at most ${settings.deploy.healthcheckTimeout} s`
+        )
       )
     })
 
@@ -442,7 +503,11 @@ describe("deploy rehearsal", () => {
 
     it("the product.created event is handled by the worker's subscriber, not the server's", async () => {
       expect(productId).toBeDefined()
-      const line = await waitForLog(worker, new RegExp(`catalogue: product ${productId} created; handled in worker mode`), 30_000)
+      const line = await waitForLog(
+        worker,
+        new RegExp(`catalogue: product ${productId} created; handled in worker mode`),
+        30_000
+      )
       expect(line).toContain("worker mode")
       expect(server.output()).not.toContain("catalogue: product")
     })
@@ -458,7 +523,9 @@ describe("deploy rehearsal", () => {
       const output = (name === "server" ? server : worker).output()
       expect(FORBIDDEN_IN_LOGS.filter((word) => output.includes(word))).toEqual([])
       expect(SECRETS.filter((s) => output.includes(s))).toEqual([])
-      expect(output).toContain(`[config] database: ${POOLER_HOST}:6543/postgres; transaction pooler; TLS verify-full with CA`)
+      expect(output).toContain(
+        `[config] database: ${POOLER_HOST}:6543/postgres; transaction pooler; TLS verify-full with CA`
+      )
     })
 
     it("the migration log contains no secret", () => {
@@ -530,7 +597,8 @@ describe("graceful shutdown (runs last: it stops both services)", () => {
       REAL_DATABASE
     )
     expect(rows).toHaveLength(13)
-    const handledBy = (service: Tracked) => rows.filter((r) => service.output().includes(`catalogue: product ${r.id} created`)).length
+    const handledBy = (service: Tracked) =>
+      rows.filter((r) => service.output().includes(`catalogue: product ${r.id} created`)).length
     const beforeExit = handledBy(worker)
     figures["shutdown: product.created jobs handled before the worker exited"] = `${beforeExit} of ${rows.length}`
     // The signal really came mid-burst: some jobs were left for the next worker.
@@ -540,9 +608,14 @@ describe("graceful shutdown (runs last: it stops both services)", () => {
       cwd: copy,
       env: serviceEnv({ PORT: String(WORKER_PORT), MEDUSA_WORKER_MODE: settings.services.worker.workerMode }),
     })
-    await pollHealth(next, `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`, workerFile.deploy.healthcheckTimeout)
+    await pollHealth(
+      next,
+      `http://127.0.0.1:${WORKER_PORT}${workerFile.deploy.healthcheckPath}`,
+      workerFile.deploy.healthcheckTimeout
+    )
     const deadline = Date.now() + 60_000
-    const missing = () => rows.filter((r) => ![worker, next].some((w) => w.output().includes(`catalogue: product ${r.id} created`)))
+    const missing = () =>
+      rows.filter((r) => ![worker, next].some((w) => w.output().includes(`catalogue: product ${r.id} created`)))
     while (missing().length && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 500))
     }

@@ -39,7 +39,8 @@ export interface E2eGlobals {
  */
 function toolingEnv(): NodeJS.ProcessEnv {
   const keep = (key: string) =>
-    ["PATH", "HOME", "LANG", "TMPDIR", "XDG_CACHE_HOME", "NODE_EXTRA_CA_CERTS"].includes(key) || key.startsWith("npm_config_")
+    ["PATH", "HOME", "LANG", "TMPDIR", "XDG_CACHE_HOME", "NODE_EXTRA_CA_CERTS"].includes(key) ||
+    key.startsWith("npm_config_")
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => keep(key)))
 }
 
@@ -62,7 +63,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     await redis.flushdb()
   } catch (error) {
-    throw new Error(`Redis is not reachable at 127.0.0.1:6379 (${(error as Error).message}); start it: redis-server --daemonize yes`)
+    throw new Error(
+      `Redis is not reachable at 127.0.0.1:6379 (${(error as Error).message}); start it: redis-server --daemonize yes`
+    )
   } finally {
     redis.disconnect()
   }
@@ -102,8 +105,14 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`e2e setup: npm run publishable-key printed no pk_ key:\n${key.output.slice(-2000)}`)
   }
 
-  const server = tracker.start("server", `npm run start:server`, { cwd: REPO, env: { ...env, PORT: String(SERVER_PORT) } })
-  const worker = tracker.start("worker", `npm run start:worker`, { cwd: REPO, env: { ...env, PORT: String(WORKER_PORT) } })
+  const server = tracker.start("server", `npm run start:server`, {
+    cwd: REPO,
+    env: { ...env, PORT: String(SERVER_PORT) },
+  })
+  const worker = tracker.start("worker", `npm run start:worker`, {
+    cwd: REPO,
+    env: { ...env, PORT: String(WORKER_PORT) },
+  })
   await Promise.all([
     pollHealth(server, `http://127.0.0.1:${SERVER_PORT}${settings.services.server.healthcheckPath}`, 120),
     pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${settings.services.worker.healthcheckPath}`, 120),

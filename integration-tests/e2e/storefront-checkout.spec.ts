@@ -66,11 +66,18 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
   })
 
   it("lists the seeded products with DKK prices and opens one", async () => {
-    const { products, count } = await sdk.store.product.list({ region_id: regionId, limit: 50, fields: "*variants.calculated_price" })
+    const { products, count } = await sdk.store.product.list({
+      region_id: regionId,
+      limit: 50,
+      fields: "*variants.calculated_price",
+    })
     expect(count).toBeGreaterThanOrEqual(12)
     const listed = products.find((p) => (p.variants?.length ?? 0) > 1) ?? products[0]
 
-    const { product } = await sdk.store.product.retrieve(listed.id, { region_id: regionId, fields: "*variants.calculated_price,*variants.inventory_quantity" })
+    const { product } = await sdk.store.product.retrieve(listed.id, {
+      region_id: regionId,
+      fields: "*variants.calculated_price,*variants.inventory_quantity",
+    })
     expect(product.title).toBe(listed.title)
     const variant = product.variants![0]
     expect(variant.calculated_price).toMatchObject({ currency_code: "dkk", calculated_amount: expect.any(Number) })
@@ -101,7 +108,9 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     // Payment: the system (manual) provider the seed enabled for the region.
     const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: regionId })
     expect(payment_providers.map((p) => p.id)).toContain("pp_system_default")
-    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(withShipping, { provider_id: "pp_system_default" })
+    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(withShipping, {
+      provider_id: "pp_system_default",
+    })
     expect(payment_collection.payment_sessions?.map((s) => s.provider_id)).toEqual(["pp_system_default"])
 
     const completed = await sdk.store.cart.complete(cart.id)
@@ -122,46 +131,85 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     const rows = await waitFor(
       "the order confirmation notification",
       async () => {
-        const found = await sql<{ status: string; channel: string; to: string; provider_id: string; idempotency_key: string }>(
-          `SELECT status, channel, "to", provider_id, idempotency_key FROM notification WHERE resource_id = $1`,
-          [orderId]
-        )
+        const found = await sql<{
+          status: string
+          channel: string
+          to: string
+          provider_id: string
+          idempotency_key: string
+        }>(`SELECT status, channel, "to", provider_id, idempotency_key FROM notification WHERE resource_id = $1`, [
+          orderId,
+        ])
         return found.length && found.every((r) => r.status !== "pending") ? found : undefined
       },
       60_000
     )
     // The email-log provider's "success": logged, which the shop counts as not sent.
     expect(rows).toEqual([
-      { status: "success", channel: "email", to: "karen@example.dk", provider_id: "email-log", idempotency_key: orderConfirmationKey(orderId) },
+      {
+        status: "success",
+        channel: "email",
+        to: "karen@example.dk",
+        provider_id: "email-log",
+        idempotency_key: orderConfirmationKey(orderId),
+      },
     ])
     const loggedLine = `order confirmation: order ${orderId} for k***@example.dk only logged via email-log, recorded as not sent`
-    const workerLog = await waitFor("the worker's log line", async () => (logOf(shop.logs.worker).includes(loggedLine) ? logOf(shop.logs.worker) : undefined), 30_000)
+    const workerLog = await waitFor(
+      "the worker's log line",
+      async () => (logOf(shop.logs.worker).includes(loggedLine) ? logOf(shop.logs.worker) : undefined),
+      30_000
+    )
     expect(workerLog.split(loggedLine).length - 1).toBe(1)
-    expect(workerLog).toMatch(new RegExp(`order confirmation: order ${orderId} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent .*worker mode`))
-    expect(workerLog).toContain("[config] warning: EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email")
+    expect(workerLog).toMatch(
+      new RegExp(
+        `order confirmation: order ${orderId} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent .*worker mode`
+      )
+    )
+    expect(workerLog).toContain(
+      "[config] warning: EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email"
+    )
     expect(logOf(shop.logs.server)).not.toContain("order confirmation:")
     // The email is logged, its recipient masked, no body.
     // (production logs are JSON, so the subject's quotes arrive escaped)
-    expect(workerLog).toMatch(/email \(not sent, SENDGRID_API_KEY not set\): to k\*\*\*@example\.dk, subject \\?"Tak for din ordre #\d+/)
+    expect(workerLog).toMatch(
+      /email \(not sent, SENDGRID_API_KEY not set\): to k\*\*\*@example\.dk, subject \\?"Tak for din ordre #\d+/
+    )
     expect(workerLog).not.toContain("karen@example.dk")
   })
 
   it("lists the order as not sent with npm run send-confirmations, and sends nothing without an email provider", () => {
     const command = (args: string[]) =>
-      spawnSync("npm", ["run", "--silent", "send-confirmations", ...args], { cwd: REPO, env: shop.env, encoding: "utf8" })
+      spawnSync("npm", ["run", "--silent", "send-confirmations", ...args], {
+        cwd: REPO,
+        env: shop.env,
+        encoding: "utf8",
+      })
     const dryRun = command(["--", "--dry-run"])
     expect(dryRun.status).toBe(0)
-    expect(dryRun.stdout).toMatch(new RegExp(`^order #\\d+ \\(${orderId}\\), k\\*\\*\\*@example\\.dk: only logged \\(no email provider then\\)$`, "m"))
-    expect(dryRun.stdout).toMatch(/^send-confirmations: \d+ order\(s\) whose confirmation was not sent; dry run, nothing sent$/m)
+    expect(dryRun.stdout).toMatch(
+      new RegExp(
+        `^order #\\d+ \\(${orderId}\\), k\\*\\*\\*@example\\.dk: only logged \\(no email provider then\\)$`,
+        "m"
+      )
+    )
+    expect(dryRun.stdout).toMatch(
+      /^send-confirmations: \d+ order\(s\) whose confirmation was not sent; dry run, nothing sent$/m
+    )
     expect(dryRun.stdout + dryRun.stderr).not.toContain("karen@example.dk")
 
     const send = command([])
     expect(send.status).toBe(1)
-    expect(send.stdout).toMatch(/nothing sent: no email provider is configured \(email-log\); set SENDGRID_API_KEY and SENDGRID_FROM/)
+    expect(send.stdout).toMatch(
+      /nothing sent: no email provider is configured \(email-log\); set SENDGRID_API_KEY and SENDGRID_FROM/
+    )
   })
 
   it("completes the README's checkout demo (npm run checkout-demo) with the printed key", async () => {
-    const demo = spawnSync("npm", ["run", "--silent", "checkout-demo", "--", shop.publishableKey, shop.serverUrl], { cwd: REPO, encoding: "utf8" })
+    const demo = spawnSync("npm", ["run", "--silent", "checkout-demo", "--", shop.publishableKey, shop.serverUrl], {
+      cwd: REPO,
+      encoding: "utf8",
+    })
     expect(demo.stderr).not.toMatch(/checkout failed/)
     expect(demo.status).toBe(0)
     const placed = demo.stdout.match(/order #\d+ placed \((order_[0-9A-Z]+)\)/)
@@ -169,7 +217,9 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     const confirmation = await waitFor(
       "the demo order's confirmation",
       async () => {
-        const rows = await sql<{ status: string }>(`SELECT status FROM notification WHERE resource_id = $1`, [placed![1]])
+        const rows = await sql<{ status: string }>(`SELECT status FROM notification WHERE resource_id = $1`, [
+          placed![1],
+        ])
         // The row is written "pending" before the provider is called.
         return rows.length && rows.every((r) => r.status !== "pending") ? rows : undefined
       },
@@ -187,7 +237,9 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
 
   it("refuses an out-of-stock quantity with a 4xx, never a 5xx", async () => {
     const { cart } = await sdk.store.cart.create({ region_id: regionId })
-    const refused = await statusOfFailure(sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity: STOCKED_QUANTITY * 10 }))
+    const refused = await statusOfFailure(
+      sdk.store.cart.createLineItem(cart.id, { variant_id: variantId, quantity: STOCKED_QUANTITY * 10 })
+    )
     expect(refused.status).toBeGreaterThanOrEqual(400)
     expect(refused.status).toBeLessThan(500)
     expect(refused.message).toMatch(/inventory/i)

@@ -91,9 +91,7 @@ export function signalGroup(pid: number, signal: NodeJS.Signals): void {
 /** RSS in MiB of the `medusa start` process inside a process group. */
 export function medusaRssMiB(groupId: number): number | undefined {
   const ps = spawnSync("ps", ["-o", "pid=,rss=,args=", "-g", String(groupId)], { encoding: "utf8" })
-  const line = ps.stdout
-    .split("\n")
-    .find((l) => /medusa start/.test(l) && !/sh -c/.test(l))
+  const line = ps.stdout.split("\n").find((l) => /medusa start/.test(l) && !/sh -c/.test(l))
   if (!line) {
     return undefined
   }
@@ -110,26 +108,39 @@ export async function pollHealth(service: Tracked, url: string, timeoutSeconds: 
   const started = Date.now()
   while (Date.now() - started < timeoutSeconds * 1000) {
     if (service.child.exitCode !== null) {
-      throw new Error(`${service.name} exited (${service.child.exitCode}) before ${url} answered 200:\n${service.output().slice(-3000)}`)
+      throw new Error(
+        `${service.name} exited (${service.child.exitCode}) before ${url} answered 200:\n${service.output().slice(-3000)}`
+      )
     }
-    const status = await fetch(url).then((r) => r.status, () => 0) // 0: not listening yet
+    const status = await fetch(url).then(
+      (r) => r.status,
+      () => 0
+    ) // 0: not listening yet
     if (status === 200) {
       return (Date.now() - started) / 1000
     }
     await new Promise((resolve) => setTimeout(resolve, 500))
   }
-  throw new Error(`${service.name}: ${url} did not answer 200 within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
+  throw new Error(
+    `${service.name}: ${url} did not answer 200 within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`
+  )
 }
 
 /**
  * Polls a service's readiness until it answers 503 with `status: "starting"`:
  * the start script waiting for migrations. Resolves with that answer.
  */
-export async function pollStarting(service: Tracked, url: string, timeoutSeconds: number): Promise<{ status: number; body: any }> {
+export async function pollStarting(
+  service: Tracked,
+  url: string,
+  timeoutSeconds: number
+): Promise<{ status: number; body: any }> {
   const started = Date.now()
   while (Date.now() - started < timeoutSeconds * 1000) {
     if (service.child.exitCode !== null) {
-      throw new Error(`${service.name} exited (${service.child.exitCode}) while it should wait:\n${service.output().slice(-3000)}`)
+      throw new Error(
+        `${service.name} exited (${service.child.exitCode}) while it should wait:\n${service.output().slice(-3000)}`
+      )
     }
     const answer = await fetch(url).then(
       async (r) => ({ status: r.status, body: await r.json().catch(() => undefined) }),
@@ -140,7 +151,9 @@ export async function pollStarting(service: Tracked, url: string, timeoutSeconds
     }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  throw new Error(`${service.name}: ${url} did not answer 503 "starting" within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`)
+  throw new Error(
+    `${service.name}: ${url} did not answer 503 "starting" within ${timeoutSeconds} s:\n${service.output().slice(-3000)}`
+  )
 }
 
 /** The PID of the start script (node scripts/start.mjs) inside a process group. */

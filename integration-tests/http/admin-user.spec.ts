@@ -53,7 +53,10 @@ medusaIntegrationTestRunner({
       })
 
       it("leaves no user behind when the login cannot be registered", async () => {
-        const customer = await api.post("/auth/customer/emailpass/register", { email: EMAIL, password: "customer-pw-123" })
+        const customer = await api.post("/auth/customer/emailpass/register", {
+          email: EMAIL,
+          password: "customer-pw-123",
+        })
         expect(customer.status).toEqual(200)
         await expect(ensureAdminUser(getContainer(), EMAIL, PASSWORD)).rejects.toThrow(
           `could not register a password for ${EMAIL}: Identity with email already exists`

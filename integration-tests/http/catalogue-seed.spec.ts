@@ -1,6 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { deleteInventoryLevelsWorkflow, deleteShippingOptionsWorkflow, updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  deleteInventoryLevelsWorkflow,
+  deleteShippingOptionsWorkflow,
+  updateRegionsWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
 import { DENMARK_REGION, MEDUSA_DEFAULT_KEY_TITLE, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
@@ -24,7 +28,17 @@ async function countCatalogue(container: MedusaContainer) {
     .filter((p) => p.is_tax_inclusive)
     .map((p) => p.attribute)
     .sort()
-  return { products, categories, regions, shippingOptions, stockLocations, taxRegions, inventoryLevels, vatRates, taxInclusivePrices }
+  return {
+    products,
+    categories,
+    regions,
+    shippingOptions,
+    stockLocations,
+    taxRegions,
+    inventoryLevels,
+    vatRates,
+    taxInclusivePrices,
+  }
 }
 
 medusaIntegrationTestRunner({
@@ -105,7 +119,9 @@ medusaIntegrationTestRunner({
         const tax = container.resolve(Modules.TAX)
         await tax.deleteTaxRates((await tax.listTaxRates({})).map((r) => r.id))
         for (const region of await container.resolve(Modules.REGION).listRegions({})) {
-          await updateRegionsWorkflow(container).run({ input: { selector: { id: region.id }, update: { is_tax_inclusive: false } } })
+          await updateRegionsWorkflow(container).run({
+            input: { selector: { id: region.id }, update: { is_tax_inclusive: false } },
+          })
         }
         const old = await countCatalogue(container)
         expect(old.vatRates).toEqual({})

@@ -54,9 +54,13 @@ function freePort(): Promise<number> {
 }
 
 async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], {
-    stdio: "ignore",
-  })
+  const child = spawn(
+    "redis-server",
+    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+    {
+      stdio: "ignore",
+    }
+  )
   const deadline = Date.now() + 10_000
   while (Date.now() < deadline) {
     const open = await new Promise<boolean>((resolve) => {
@@ -78,7 +82,11 @@ describe("readiness Redis probe", () => {
   it("answers two first requests that arrive at once", async () => {
     const probe = freshRedisProbe(base)
     const results = await Promise.allSettled([probe(), probe(), probe()])
-    expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual(["PONG", "PONG", "PONG"])
+    expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual([
+      "PONG",
+      "PONG",
+      "PONG",
+    ])
   })
 
   it("fails during an outage without ioredis printing unhandled error events, and recovers", async () => {

@@ -17,15 +17,34 @@ async function placeOrder(container: MedusaContainer, email: string | null = "ka
   return container.resolve(Modules.ORDER).createOrders({
     currency_code: "dkk",
     email: email ?? undefined,
-    items: [{ title: "Hyaluron Serum", product_title: "Hyaluron Serum", variant_title: "30 ml", quantity: 2, unit_price: 249 }],
-    shipping_address: { first_name: "Karen", last_name: "Jensen", address_1: "Vesterbrogade 1", postal_code: "1620", city: "København V", country_code: "dk" },
+    items: [
+      {
+        title: "Hyaluron Serum",
+        product_title: "Hyaluron Serum",
+        variant_title: "30 ml",
+        quantity: 2,
+        unit_price: 249,
+      },
+    ],
+    shipping_address: {
+      first_name: "Karen",
+      last_name: "Jensen",
+      address_1: "Vesterbrogade 1",
+      postal_code: "1620",
+      city: "København V",
+      country_code: "dk",
+    },
     shipping_methods: [{ name: "Standard", amount: 49 }],
   })
 }
 
 function captureLogs(container: MedusaContainer) {
   const lines: string[] = []
-  const logger = { info: (line: string) => lines.push(line), warn: (line: string) => lines.push(line), error: (line: string) => lines.push(line) }
+  const logger = {
+    info: (line: string) => lines.push(line),
+    warn: (line: string) => lines.push(line),
+    error: (line: string) => lines.push(line),
+  }
   const scoped = {
     ...container,
     resolve: (key: string, options?: unknown) => (key === "logger" ? logger : (container.resolve as any)(key, options)),
@@ -37,10 +56,16 @@ function captureLogs(container: MedusaContainer) {
 const loggedOnly: { provider?: Record<string, unknown>; notification?: Record<string, unknown>; orderId?: string } = {}
 
 const confirm = (container: MedusaContainer, orderId: string) =>
-  orderPlacedConfirmation({ event: { name: "order.placed", data: { id: orderId } }, container, pluginOptions: {} } as any)
+  orderPlacedConfirmation({
+    event: { name: "order.placed", data: { id: orderId } },
+    container,
+    pluginOptions: {},
+  } as any)
 
 async function confirmationRows(container: MedusaContainer, orderId: string) {
-  const rows = await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: orderId }, { order: { created_at: "ASC" } })
+  const rows = await container
+    .resolve(Modules.NOTIFICATION)
+    .listNotifications({ resource_id: orderId }, { order: { created_at: "ASC" } })
   return rows.map((r) => [(r as { idempotency_key?: string }).idempotency_key, r.provider_id, r.status])
 }
 
@@ -71,11 +96,17 @@ medusaIntegrationTestRunner({
         await confirm(scoped, order.id)
         await confirm(scoped, order.id)
 
-        expect(await confirmationRows(container, order.id)).toEqual([[orderConfirmationKey(order.id), "email-log", "success"]])
+        expect(await confirmationRows(container, order.id)).toEqual([
+          [orderConfirmationKey(order.id), "email-log", "success"],
+        ])
         expect(lines[0]).toMatch(
-          new RegExp(`^order confirmation: order ${order.id} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent \\(no email provider; npm run send-confirmations sends it`)
+          new RegExp(
+            `^order confirmation: order ${order.id} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent \\(no email provider; npm run send-confirmations sends it`
+          )
         )
-        expect(lines[1]).toBe(`order confirmation: order ${order.id} was logged before and there is still no email provider; nothing logged again`)
+        expect(lines[1]).toBe(
+          `order confirmation: order ${order.id} was logged before and there is still no email provider; nothing logged again`
+        )
         expect(lines.join("\n")).not.toContain("karen@example.dk")
         expect(await confirmationMark(container, order.id)).toBe("logged-only")
 
@@ -125,14 +156,19 @@ medusaIntegrationTestRunner({
         const again = await lowStockReportWorkflow(container).run({ input })
         expect(again.result.notifications).toEqual([])
 
-        const feed = await container.resolve(Modules.NOTIFICATION).listNotifications({ trigger_type: "low-stock-report" })
+        const feed = await container
+          .resolve(Modules.NOTIFICATION)
+          .listNotifications({ trigger_type: "low-stock-report" })
         expect(feed).toHaveLength(1)
         expect(feed[0]).toMatchObject({
           idempotency_key: lowStockReportKey("2026-11-23"),
           channel: "feed",
           template: "admin-ui",
           status: "success",
-          data: { title: `Low stock 2026-11-23: 1 variant at or below ${LOW_STOCK_THRESHOLD}`, description: "LIP-ROSE: 3 left" },
+          data: {
+            title: `Low stock 2026-11-23: 1 variant at or below ${LOW_STOCK_THRESHOLD}`,
+            description: "LIP-ROSE: 3 left",
+          },
         })
       })
 
@@ -140,13 +176,17 @@ medusaIntegrationTestRunner({
         const container = getContainer()
         const inventory = container.resolve(Modules.INVENTORY)
         const [item] = await inventory.createInventoryItems([{ sku: "OIL-50" }])
-        await inventory.createInventoryLevels([{ inventory_item_id: item.id, location_id: "sloc_test", stocked_quantity: 1 }])
+        await inventory.createInventoryLevels([
+          { inventory_item_id: item.id, location_id: "sloc_test", stocked_quantity: 1 },
+        ])
         const { scoped, lines } = captureLogs(container)
 
         await lowStockReport(scoped)
 
         const today = new Date().toISOString().slice(0, 10)
-        expect(lines).toEqual([`low-stock report ${today}: 1 variant(s) at or below ${LOW_STOCK_THRESHOLD} available; posted to the admin feed`])
+        expect(lines).toEqual([
+          `low-stock report ${today}: 1 variant(s) at or below ${LOW_STOCK_THRESHOLD} available; posted to the admin feed`,
+        ])
       })
     })
   },
@@ -166,7 +206,10 @@ medusaIntegrationTestRunner({
     beforeServerStart: async (container) => {
       const { configManager } = await import("@medusajs/framework/config")
       const clientUrl = configManager.config.projectConfig.databaseUrl
-      container.register(ContainerRegistrationKeys.PG_CONNECTION, asValue(ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" })))
+      container.register(
+        ContainerRegistrationKeys.PG_CONNECTION,
+        asValue(ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" }))
+      )
     },
   },
   testSuite: ({ getContainer }) => {
@@ -195,8 +238,12 @@ medusaIntegrationTestRunner({
           resource_type: "order",
           resource_id: order.id,
         })
-        expect(recordedEmails()).toEqual([{ to: "karen@example.dk", subject: expect.stringMatching(/^Tak for din ordre/), order_id: order.id }])
-        expect(lines[0]).toMatch(new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via recording-email`))
+        expect(recordedEmails()).toEqual([
+          { to: "karen@example.dk", subject: expect.stringMatching(/^Tak for din ordre/), order_id: order.id },
+        ])
+        expect(lines[0]).toMatch(
+          new RegExp(`^order confirmation: order ${order.id} sent to k\\*\\*\\*@example.dk via recording-email`)
+        )
         expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
         expect(lines.join("\n")).not.toContain("karen@example.dk")
         expect(await confirmationMark(container, order.id)).toBe("sent")
@@ -220,7 +267,9 @@ medusaIntegrationTestRunner({
       async function markFirstAttempt(container: MedusaContainer, orderId: string, status: "failure" | "pending") {
         const notifications = container.resolve(Modules.NOTIFICATION)
         const [row] = await notifications.listNotifications({ resource_id: orderId })
-        await (notifications as unknown as { updateNotifications(data: object): Promise<unknown> }).updateNotifications({ id: row.id, status })
+        await (notifications as unknown as { updateNotifications(data: object): Promise<unknown> }).updateNotifications(
+          { id: row.id, status }
+        )
       }
 
       for (const status of ["failure", "pending"] as const) {
@@ -238,7 +287,9 @@ medusaIntegrationTestRunner({
             [orderConfirmationKey(order.id), "recording-email", status],
             [orderConfirmationKey(order.id, 2), "recording-email", "success"],
           ])
-          expect(lines[0]).toMatch(/sent to k\*\*\*@example.dk via recording-email \(attempt 2, after an unfinished one\)/)
+          expect(lines[0]).toMatch(
+            /sent to k\*\*\*@example.dk via recording-email \(attempt 2, after an unfinished one\)/
+          )
           expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
         })
       }
@@ -262,7 +313,9 @@ medusaIntegrationTestRunner({
           idempotency_key: orderConfirmationKey(order.id),
           data: { ...(row.data as object), order_id: order.id },
         })
-        await container.resolve(Modules.ORDER).updateOrders(order.id, { metadata: { order_confirmation: "logged-only" } })
+        await container
+          .resolve(Modules.ORDER)
+          .updateOrders(order.id, { metadata: { order_confirmation: "logged-only" } })
         return order
       }
 
@@ -271,7 +324,9 @@ medusaIntegrationTestRunner({
         const order = await orderConfirmedWhileLogging(container)
 
         const dryRun = await runCommand(container, true)
-        expect(dryRun.lines[0]).toBe(`order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then)`)
+        expect(dryRun.lines[0]).toBe(
+          `order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then)`
+        )
         expect(recordedEmails()).toEqual([])
 
         const first = await runCommand(container, false)
@@ -279,7 +334,9 @@ medusaIntegrationTestRunner({
           `order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then); sent via recording-email`,
           "send-confirmations: 1 order(s) whose confirmation was not sent; sent 1 via recording-email, failed 0, skipped 0",
         ])
-        expect(recordedEmails()).toEqual([{ to: "karen@example.dk", subject: expect.stringMatching(/^Tak for din ordre/), order_id: order.id }])
+        expect(recordedEmails()).toEqual([
+          { to: "karen@example.dk", subject: expect.stringMatching(/^Tak for din ordre/), order_id: order.id },
+        ])
         expect(await confirmationRows(container, order.id)).toEqual([
           [orderConfirmationKey(order.id), "email-log", "success"],
           [orderConfirmationKey(order.id, 2), "recording-email", "success"],
@@ -288,7 +345,9 @@ medusaIntegrationTestRunner({
 
         const second = await runCommand(container, false)
         expect(second.result.unsent).toEqual([])
-        expect(second.lines).toEqual(["send-confirmations: 0 order(s) whose confirmation was not sent; sent 0 via recording-email, failed 0, skipped 0"])
+        expect(second.lines).toEqual([
+          "send-confirmations: 0 order(s) whose confirmation was not sent; sent 0 via recording-email, failed 0, skipped 0",
+        ])
         const { scoped, lines } = captureLogs(container)
         await confirm(scoped, order.id)
         expect(lines).toEqual([`order confirmation: order ${order.id} was confirmed before; nothing sent again`])
@@ -303,13 +362,19 @@ medusaIntegrationTestRunner({
         const refused = await runCommand(container, false)
         expect(refused.result.failed).toEqual([order.id])
         expect(refused.lines[0]).toMatch(
-          new RegExp(`^order #${order.display_id} \\(${order.id}\\), k\\*\\*\\*@example.dk: only logged \\(no email provider then\\); failed: .*recording-email refuses this send \\(test\\)`)
+          new RegExp(
+            `^order #${order.display_id} \\(${order.id}\\), k\\*\\*\\*@example.dk: only logged \\(no email provider then\\); failed: .*recording-email refuses this send \\(test\\)`
+          )
         )
-        expect(refused.lines[1]).toBe("send-confirmations: 1 order(s) whose confirmation was not sent; sent 0 via recording-email, failed 1, skipped 0")
+        expect(refused.lines[1]).toBe(
+          "send-confirmations: 1 order(s) whose confirmation was not sent; sent 0 via recording-email, failed 1, skipped 0"
+        )
         expect(recordedEmails()).toEqual([])
 
         const retried = await runCommand(container, false)
-        expect(retried.lines[0]).toBe(`order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then), 1 unfinished attempt since; sent via recording-email`)
+        expect(retried.lines[0]).toBe(
+          `order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then), 1 unfinished attempt since; sent via recording-email`
+        )
         const again = await runCommand(container, false)
         expect(again.result.unsent).toEqual([])
         expect(recordedEmails()).toHaveLength(1)
@@ -329,7 +394,9 @@ medusaIntegrationTestRunner({
         await confirm(scoped, order.id)
 
         expect(recordedEmails()).toHaveLength(1)
-        expect(lines[0]).toMatch(/sent to k\*\*\*@example.dk via recording-email \(attempt 2, after it was only logged\)/)
+        expect(lines[0]).toMatch(
+          /sent to k\*\*\*@example.dk via recording-email \(attempt 2, after it was only logged\)/
+        )
         expect(lines[1]).toBe(`order confirmation: order ${order.id} was confirmed before; nothing sent again`)
       })
     })

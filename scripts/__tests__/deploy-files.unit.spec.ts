@@ -147,18 +147,21 @@ describe("the Infrastructure as Code file (.railway/railway.ts)", () => {
     expect(server.deploy.startCommand).not.toEqual(worker.deploy.startCommand)
   })
 
-  it.each(SERVICES)("gives the %s every variable production requires, by reference, no secret literal", async (name) => {
-    const iac = await evaluateIac()
-    const variables = iac[name].variables
-    expect(variables.MEDUSA_WORKER_MODE).toEqual({ type: "literal", value: name })
-    expect(variables.REDIS_URL).toEqual({ type: "reference", resource: "database.Redis", output: "REDIS_URL" })
-    for (const shared of ["DATABASE_URL", "JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS"]) {
-      expect([shared, variables[shared]]).toEqual([shared, { type: "sharedReference", name: shared }])
+  it.each(SERVICES)(
+    "gives the %s every variable production requires, by reference, no secret literal",
+    async (name) => {
+      const iac = await evaluateIac()
+      const variables = iac[name].variables
+      expect(variables.MEDUSA_WORKER_MODE).toEqual({ type: "literal", value: name })
+      expect(variables.REDIS_URL).toEqual({ type: "reference", resource: "database.Redis", output: "REDIS_URL" })
+      for (const shared of ["DATABASE_URL", "JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS"]) {
+        expect([shared, variables[shared]]).toEqual([shared, { type: "sharedReference", name: shared }])
+      }
+      // Left to the start scripts: as a service variable it would reach the
+      // build too, where npm then skips the devDependencies the build needs.
+      expect(variables.NODE_ENV).toBeUndefined()
     }
-    // Left to the start scripts: as a service variable it would reach the
-    // build too, where npm then skips the devDependencies the build needs.
-    expect(variables.NODE_ENV).toBeUndefined()
-  })
+  )
 
   it("gives DATABASE_MIGRATION_URL to the service that migrates", async () => {
     const { server } = await evaluateIac()
@@ -168,7 +171,9 @@ describe("the Infrastructure as Code file (.railway/railway.ts)", () => {
 
 describe("the schema copies in .railway/schemas", () => {
   it.each(["railway.schema.json", "railpack.schema.json"])("%s is the copy its README records (sha256)", (name) => {
-    const sha256 = createHash("sha256").update(readFileSync(join(SCHEMAS, name))).digest("hex")
+    const sha256 = createHash("sha256")
+      .update(readFileSync(join(SCHEMAS, name)))
+      .digest("hex")
     const row = read(".railway/schemas/README.md")
       .split("\n")
       .find((line) => line.startsWith(`| ${name} |`))

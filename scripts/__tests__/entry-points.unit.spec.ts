@@ -32,9 +32,7 @@ describe("start and migrate without a build", () => {
   it.each(["server", "worker", "shared"])("start %s exits 1 with one line saying to build first", (mode) => {
     const result = run("start.mjs", [mode])
     expect(result.code).toBe(1)
-    expect(result.stderr).toBe(
-      "error: .medusa/server/medusa-config.js is missing: run npm run build first"
-    )
+    expect(result.stderr).toBe("error: .medusa/server/medusa-config.js is missing: run npm run build first")
   })
 
   it("start refuses an unknown mode", () => {

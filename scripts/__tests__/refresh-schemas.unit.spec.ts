@@ -131,7 +131,9 @@ describe("npm run refresh-schemas", () => {
     const before = snapshot()
     const result = await refresh()
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^error: http:\/\/127\.0\.0\.1:\d+\/railpack: not a valid JSON Schema: .*; \.railway\/schemas is unchanged$/)
+    expect(result.stderr).toMatch(
+      /^error: http:\/\/127\.0\.0\.1:\d+\/railpack: not a valid JSON Schema: .*; \.railway\/schemas is unchanged$/
+    )
     expect(snapshot()).toEqual(before)
   })
 })

@@ -5,7 +5,10 @@
 
 /** @type {Step[]} */
 export const MIGRATION_STEPS = [
-  { name: "module migrations and links (medusa db:migrate --skip-scripts --execute-safe-links)", args: ["db:migrate", "--skip-scripts", "--execute-safe-links"] },
+  {
+    name: "module migrations and links (medusa db:migrate --skip-scripts --execute-safe-links)",
+    args: ["db:migrate", "--skip-scripts", "--execute-safe-links"],
+  },
   { name: "migration scripts (medusa db:migrate:scripts)", args: ["db:migrate:scripts"] },
 ]
 

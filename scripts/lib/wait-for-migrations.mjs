@@ -54,7 +54,11 @@ export async function waitForPendingMigrations({ mode, limitSeconds }) {
   try {
     const result = await wait.waitForMigrations({
       limitMs: limitSeconds * 1000,
-      check: async () => pending.pendingMigrations(expected, await pending.readAppliedMigrations(db, config.projectConfig.databaseSchema)),
+      check: async () =>
+        pending.pendingMigrations(
+          expected,
+          await pending.readAppliedMigrations(db, config.projectConfig.databaseSchema)
+        ),
       onStatus: async ({ reason }) => {
         if (!listener) {
           listener = await wait.listenWhileWaiting(Number(process.env.PORT || 9000), reason)

@@ -43,9 +43,7 @@ export const envSchema = z.object({
   ADMIN_CORS: z.string().optional(),
   AUTH_CORS: z.string().optional(),
 
-  MEDUSA_WORKER_MODE: z
-    .enum(WORKER_MODES, { error: `must be one of ${WORKER_MODES.join(", ")}` })
-    .optional(),
+  MEDUSA_WORKER_MODE: z.enum(WORKER_MODES, { error: `must be one of ${WORKER_MODES.join(", ")}` }).optional(),
   DISABLE_MEDUSA_ADMIN: booleanFlag.optional(),
   MEDUSA_BACKEND_URL: z.string().optional(),
   /** Medusa listens here; a name that is not a number would become a local socket path. */

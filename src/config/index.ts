@@ -9,7 +9,15 @@ import type { NotificationSettings } from "./notification"
 import { redisModules, type RedisSettings } from "./redis"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
-export { ConfigError, maskSecretsInText, maskUrl, validateConfig, type ConfigWarning, type Validation, type ValidSettings }
+export {
+  ConfigError,
+  maskSecretsInText,
+  maskUrl,
+  validateConfig,
+  type ConfigWarning,
+  type Validation,
+  type ValidSettings,
+}
 
 export interface BuiltConfig {
   /** What medusa-config.ts hands to defineConfig. */
@@ -95,14 +103,9 @@ function summaryLines(
   redis?: RedisSettings,
   cacheRedis?: RedisSettings
 ): string[] {
-  const lines = [
-    `mode: ${mode.workerMode}; admin ${mode.adminDisabled ? `off (${mode.adminDisabledBecause})` : "on"}`,
-  ]
+  const lines = [`mode: ${mode.workerMode}; admin ${mode.adminDisabled ? `off (${mode.adminDisabledBecause})` : "on"}`]
   if (database) {
-    const tls =
-      database.sslMode === "disable"
-        ? "off"
-        : `${database.sslMode}${database.caProvided ? " with CA" : ""}`
+    const tls = database.sslMode === "disable" ? "off" : `${database.sslMode}${database.caProvided ? " with CA" : ""}`
     lines.push(
       `database: ${database.host}:${database.port}/${database.database}; ${database.pooler}${database.pooler === "direct" ? " connection" : " pooler"}; TLS ${tls} (${database.sslSource})`
     )

@@ -25,7 +25,9 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): InputConfig {
         console.log(`[config] ${line}`)
       }
       if (throughTransactionPooler) {
-        console.log("[config] database: no SET search_path on new connections (it would stay behind on the pooler's server sessions)")
+        console.log(
+          "[config] database: no SET search_path on new connections (it would stay behind on the pooler's server sessions)"
+        )
       }
       for (const warning of built.warnings) {
         console.warn(`[config] warning: ${maskSecretsInText(warning.message)}; fix: ${warning.fix}`)

@@ -49,7 +49,10 @@ export function notificationSettings(
   const apiKey = env.SENDGRID_API_KEY
   if (!apiKey) {
     if (env.SENDGRID_FROM) {
-      throw new ConfigError("SENDGRID_API_KEY", "is required when SENDGRID_FROM is set (or unset SENDGRID_FROM to log emails instead)")
+      throw new ConfigError(
+        "SENDGRID_API_KEY",
+        "is required when SENDGRID_FROM is set (or unset SENDGRID_FROM to log emails instead)"
+      )
     }
     const logOnPurpose = env.EMAIL_LOG_ONLY === true
     if (production && sendsEmail && !logOnPurpose) {
@@ -71,13 +74,13 @@ export function notificationSettings(
       summary: `notifications: emails are written to the log and recorded as not sent (${logOnPurpose ? "EMAIL_LOG_ONLY=true" : "SENDGRID_API_KEY not set"}); admin feed on`,
       warnings:
         production && sendsEmail
-        ? [
-            configWarning(
-              "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email",
-              "set SENDGRID_API_KEY and SENDGRID_FROM (a sender verified in SendGrid) on the worker service, unset EMAIL_LOG_ONLY, then send the logged ones with npm run send-confirmations"
-            ),
-          ]
-        : [],
+          ? [
+              configWarning(
+                "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email",
+                "set SENDGRID_API_KEY and SENDGRID_FROM (a sender verified in SendGrid) on the worker service, unset EMAIL_LOG_ONLY, then send the logged ones with npm run send-confirmations"
+              ),
+            ]
+          : [],
     }
   }
   // Both at once is a contradiction an operator makes while switching over;
@@ -91,10 +94,16 @@ export function notificationSettings(
     )
   }
   if (!env.SENDGRID_FROM) {
-    throw new ConfigError("SENDGRID_FROM", "is required when SENDGRID_API_KEY is set: a sender address verified in SendGrid, e.g. ordre@beauty-shop.dk")
+    throw new ConfigError(
+      "SENDGRID_FROM",
+      "is required when SENDGRID_API_KEY is set: a sender address verified in SendGrid, e.g. ordre@beauty-shop.dk"
+    )
   }
   if (!EMAIL_ADDRESS.test(env.SENDGRID_FROM)) {
-    throw new ConfigError("SENDGRID_FROM", `must be an email address such as ordre@beauty-shop.dk (got "${env.SENDGRID_FROM}")`)
+    throw new ConfigError(
+      "SENDGRID_FROM",
+      `must be an email address such as ordre@beauty-shop.dk (got "${env.SENDGRID_FROM}")`
+    )
   }
   return {
     module: notificationModule([

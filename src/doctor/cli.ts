@@ -34,7 +34,13 @@ async function main(): Promise<void> {
   const root = join(__dirname, "..", "..")
   const engines = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).engines?.node ?? ""
   const development = process.argv.includes("--development")
-  const { table, code } = await runDoctor({ env, root, nodeVersion: process.version, enginesNode: engines, development })
+  const { table, code } = await runDoctor({
+    env,
+    root,
+    nodeVersion: process.version,
+    enginesNode: engines,
+    development,
+  })
   console.log(table)
   process.exit(code)
 }

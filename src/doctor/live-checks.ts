@@ -107,13 +107,20 @@ export function judgeEviction(target: Pick<RedisTarget, "variable" | "role">, fo
     if (policy === "noeviction") {
       return pass(check, `${where}: nothing is evicted; the Caching Module's keys expire on their TTL`)
     }
-    return pass(check, `${where}: the cache evicts entries when full (every cache key has a TTL, so volatile-* works too)`)
+    return pass(
+      check,
+      `${where}: the cache evicts entries when full (every cache key has a TTL, so volatile-* works too)`
+    )
   }
   if (target.role === "queues") {
     if (policy === "noeviction") {
       return pass(check, `${where}: BullMQ jobs, locks and login state are never evicted`)
     }
-    return warn(check, `${where}: Redis may evict BullMQ jobs (lost events), locks or login state when memory is full`, NOEVICTION_FIX)
+    return warn(
+      check,
+      `${where}: Redis may evict BullMQ jobs (lost events), locks or login state when memory is full`,
+      NOEVICTION_FIX
+    )
   }
   if (policy === "noeviction") {
     return pass(
@@ -178,7 +185,10 @@ export async function checkRedis(target: RedisTarget): Promise<CheckResult[]> {
     await client.connect()
     const started = Date.now()
     await client.ping()
-    const reachable = pass(check, `PING answered by ${where} in ${Date.now() - started} ms${redis.tls ? " over TLS" : ""}`)
+    const reachable = pass(
+      check,
+      `PING answered by ${where} in ${Date.now() - started} ms${redis.tls ? " over TLS" : ""}`
+    )
     const eviction = await readEviction(client)
     if (!eviction.found) {
       return [

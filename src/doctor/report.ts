@@ -11,8 +11,18 @@ export interface CheckResult {
 }
 
 export const pass = (check: string, detail: string): CheckResult => ({ check, status: "pass", detail })
-export const warn = (check: string, detail: string, fix: string): CheckResult => ({ check, status: "warn", detail, fix })
-export const fail = (check: string, detail: string, fix: string): CheckResult => ({ check, status: "fail", detail, fix })
+export const warn = (check: string, detail: string, fix: string): CheckResult => ({
+  check,
+  status: "warn",
+  detail,
+  fix,
+})
+export const fail = (check: string, detail: string, fix: string): CheckResult => ({
+  check,
+  status: "fail",
+  detail,
+  fix,
+})
 
 /** 0 all passed, 1 warnings only, 2 at least one failure. */
 export function exitCode(results: CheckResult[]): 0 | 1 | 2 {

@@ -5,7 +5,9 @@ import { exitCode, formatTable, pass, warn, type CheckResult } from "./report"
 import { staticChecks, type StaticInput } from "./static-checks"
 
 /** The whole doctor: static checks, then the live ones the variables allow. */
-export async function runDoctor(input: StaticInput): Promise<{ results: CheckResult[]; table: string; code: 0 | 1 | 2 }> {
+export async function runDoctor(
+  input: StaticInput
+): Promise<{ results: CheckResult[]; table: string; code: 0 | 1 | 2 }> {
   const { results, database, migrationDatabase, redis } = staticChecks(input)
   const live: Array<Promise<CheckResult[]>> = []
   if (database) {

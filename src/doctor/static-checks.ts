@@ -132,7 +132,9 @@ function databaseUrlChecks(env: StaticInput["env"]): CheckResult[] {
       )
     )
   }
-  results.push(pass("database door", `DATABASE_URL is a ${runtime === "direct" ? "direct connection" : `${runtime} pooler`}`))
+  results.push(
+    pass("database door", `DATABASE_URL is a ${runtime === "direct" ? "direct connection" : `${runtime} pooler`}`)
+  )
   return results
 }
 
@@ -171,7 +173,7 @@ function adminBuildCheck(mode: ModeSettings, root: string): CheckResult {
     ? pass("admin build", ".medusa/server/public/admin/index.html present")
     : fail(
         "admin build",
-        ".medusa/server/public/admin/index.html is missing: the server would fail with \"Could not find index.html in the admin build directory\"",
+        '.medusa/server/public/admin/index.html is missing: the server would fail with "Could not find index.html in the admin build directory"',
         "run npm run build (Railway: buildCommand = npm run build) and start with npm run start:server"
       )
 }
@@ -193,5 +195,9 @@ function nodeCheck(version: string, engines: string): CheckResult {
   const upper = Number(engines.match(/<\s*(\d+)/)?.[1] ?? Infinity)
   return major >= lower && major < upper
     ? pass("Node version", `${version} satisfies engines ${engines}`)
-    : warn("Node version", `${version} does not satisfy engines ${engines}`, `use Node ${lower} (.nvmrc); Railway: it reads engines/.nvmrc`)
+    : warn(
+        "Node version",
+        `${version} does not satisfy engines ${engines}`,
+        `use Node ${lower} (.nvmrc); Railway: it reads engines/.nvmrc`
+      )
 }

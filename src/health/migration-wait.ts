@@ -51,7 +51,10 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** A check error without connection strings (drivers like to quote them). */
 export function describeCheckError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error)
-  return message.split("\n")[0].replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>").slice(0, 200)
+  return message
+    .split("\n")[0]
+    .replace(/[a-z][a-z0-9+.-]*:\/\/\S+/gi, "<url>")
+    .slice(0, 200)
 }
 
 /**
@@ -89,7 +92,9 @@ export async function waitForMigrations(options: WaitOptions): Promise<WaitResul
     if (!waiting) {
       waiting = true
       lastProgress = now()
-      log(`[start] waiting for migrations: ${status} (npm run migrate runs them) — at most ${seconds(options.limitMs)} s`)
+      log(
+        `[start] waiting for migrations: ${status} (npm run migrate runs them) — at most ${seconds(options.limitMs)} s`
+      )
     } else if (now() - lastProgress >= progressEveryMs) {
       lastProgress = now()
       log(`[start] still waiting for migrations: ${status} (${seconds(elapsed)} s of ${seconds(options.limitMs)} s)`)
@@ -133,11 +138,19 @@ export interface WaitingListener {
  * healthcheck gets an answer with the reason instead of a refused connection.
  * When the port cannot be taken it says so and the wait goes on without it.
  */
-export function listenWhileWaiting(port: number, initialReason: string, log = (line: string) => console.log(line)): Promise<WaitingListener> {
+export function listenWhileWaiting(
+  port: number,
+  initialReason: string,
+  log = (line: string) => console.log(line)
+): Promise<WaitingListener> {
   let reason = initialReason
   const server: Server = createServer((req, res) => {
     const answer = waitingResponse(req.method, req.url, reason)
-    res.writeHead(answer.status, { "content-type": answer.contentType, "cache-control": "no-store", connection: "close" })
+    res.writeHead(answer.status, {
+      "content-type": answer.contentType,
+      "cache-control": "no-store",
+      connection: "close",
+    })
     res.end(answer.body)
   })
   const close = () =>

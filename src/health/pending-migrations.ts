@@ -70,15 +70,18 @@ export function pendingMigrations(expected: ExpectedMigrations, applied: Applied
 /** "93 pending (90 module migrations, 3 migration scripts)" */
 export function describePending(pending: PendingMigrations): string {
   const parts = [
-    pending.modules.length ? `${pending.modules.length} module migration${pending.modules.length === 1 ? "" : "s"}` : "",
-    pending.scripts.length ? `${pending.scripts.length} migration script${pending.scripts.length === 1 ? "" : "s"}` : "",
+    pending.modules.length
+      ? `${pending.modules.length} module migration${pending.modules.length === 1 ? "" : "s"}`
+      : "",
+    pending.scripts.length
+      ? `${pending.scripts.length} migration script${pending.scripts.length === 1 ? "" : "s"}`
+      : "",
   ].filter(Boolean)
   return `${pending.total} pending${parts.length ? ` (${parts.join(", ")})` : ""}`
 }
 
 type ModuleDeclaration =
-  | boolean
-  | { resolve?: unknown; disable?: boolean; options?: { providers?: Array<{ resolve?: unknown }> } }
+  boolean | { resolve?: unknown; disable?: boolean; options?: { providers?: Array<{ resolve?: unknown }> } }
 
 /**
  * What Medusa loads, as module resolve strings: the configured modules plus
@@ -147,7 +150,10 @@ function migrationsFolder(resolve: string, appDir: string): string | undefined {
 }
 
 /** Every migration `npm run migrate` applies for this built app (appDir: .medusa/server). */
-export function expectedMigrations(configModules: Record<string, ModuleDeclaration | undefined>, appDir: string): ExpectedMigrations {
+export function expectedMigrations(
+  configModules: Record<string, ModuleDeclaration | undefined>,
+  appDir: string
+): ExpectedMigrations {
   const modules: string[] = []
   for (const resolve of moduleResolveStrings(configModules)) {
     const folder = migrationsFolder(resolve.startsWith(".") ? join(appDir, resolve) : resolve, appDir)
@@ -192,8 +198,8 @@ export async function readAppliedMigrations(db: Raw, schema = "public"): Promise
     ? (await db.raw(`select name from "${schema}".mikro_orm_migrations`)).rows.map((r) => String(r.name))
     : []
   const scripts = tables.has("script_migrations")
-    ? (await db.raw(`select script_name from "${schema}".script_migrations where finished_at is not null`)).rows.map((r) =>
-        String(r.script_name)
+    ? (await db.raw(`select script_name from "${schema}".script_migrations where finished_at is not null`)).rows.map(
+        (r) => String(r.script_name)
       )
     : []
   return { modules, scripts }

@@ -5,7 +5,12 @@ import { processReadiness } from "./probes"
 export const READINESS_PATH = "/health/ready"
 
 type RequestHandler = () => Promise<void>
-type TraceRequestHandler = (handler: RequestHandler, req: IncomingMessage, res: ServerResponse, path?: string) => Promise<void>
+type TraceRequestHandler = (
+  handler: RequestHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path?: string
+) => Promise<void>
 
 /**
  * GET /health/ready in worker mode. Medusa loads no API routes in a worker

@@ -95,7 +95,6 @@ export function unsentLabel(record: ConfirmationRecord): string {
  */
 export function configuredEmailProvider(configModule: { modules?: Record<string, unknown> }): string | undefined {
   const notification = configModule.modules?.notification as
-    | { options?: { providers?: Array<{ id?: string; options?: { channels?: string[] } }> } }
-    | undefined
+    { options?: { providers?: Array<{ id?: string; options?: { channels?: string[] } }> } } | undefined
   return notification?.options?.providers?.find((p) => p.options?.channels?.includes("email"))?.id
 }

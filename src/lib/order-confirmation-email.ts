@@ -64,7 +64,9 @@ export function amountOf(value: unknown): number {
 }
 
 export function formatMoney(amount: unknown, currencyCode: string): string {
-  return new Intl.NumberFormat("da-DK", { style: "currency", currency: currencyCode.toUpperCase() }).format(amountOf(amount))
+  return new Intl.NumberFormat("da-DK", { style: "currency", currency: currencyCode.toUpperCase() }).format(
+    amountOf(amount)
+  )
 }
 
 export function escapeHtml(text: string): string {
@@ -79,11 +81,13 @@ export function renderOrderConfirmation(order: ConfirmationOrder): RenderedEmail
   const money = (value: unknown) => formatMoney(value, order.currency_code)
   const reference = orderReference(order)
   const name = order.shipping_address?.first_name?.trim()
-  const lines = (order.items ?? []).filter((item): item is NonNullable<typeof item> => Boolean(item)).map((item) => {
-    const title = item.product_title ?? item.title ?? "Vare"
-    const variant = item.variant_title && item.variant_title !== title ? ` (${item.variant_title})` : ""
-    return { label: `${amountOf(item.quantity)} × ${title}${variant}`, amount: money(item.total) }
-  })
+  const lines = (order.items ?? [])
+    .filter((item): item is NonNullable<typeof item> => Boolean(item))
+    .map((item) => {
+      const title = item.product_title ?? item.title ?? "Vare"
+      const variant = item.variant_title && item.variant_title !== title ? ` (${item.variant_title})` : ""
+      return { label: `${amountOf(item.quantity)} × ${title}${variant}`, amount: money(item.total) }
+    })
   const address = order.shipping_address
   const addressLines = address
     ? [

@@ -60,7 +60,13 @@ export async function sendConfirmations(
 ): Promise<SendConfirmationsResult> {
   const provider = configuredEmailProvider(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
   const orders = await unsentOrders(container)
-  const result: SendConfirmationsResult = { unsent: orders.map((o) => o.id), sent: [], failed: [], skipped: [], provider }
+  const result: SendConfirmationsResult = {
+    unsent: orders.map((o) => o.id),
+    sent: [],
+    failed: [],
+    skipped: [],
+    provider,
+  }
   const name = (order: UnsentOrder) =>
     `order ${order.display_id != null ? `#${order.display_id} ` : ""}(${order.id}), ${maskEmail(order.email)}`
 
@@ -115,7 +121,12 @@ async function unsentOrders(container: MedusaContainer): Promise<UnsentOrder[]> 
   for (let skip = 0; ; skip += PAGE) {
     const page = await notifications.listNotifications(
       { trigger_type: "order.placed", channel: "email", resource_type: "order" },
-      { select: ["id", "resource_id", "status", "provider_id", "created_at"], order: { created_at: "ASC" }, skip, take: PAGE }
+      {
+        select: ["id", "resource_id", "status", "provider_id", "created_at"],
+        order: { created_at: "ASC" },
+        skip,
+        take: PAGE,
+      }
     )
     for (const row of page) {
       if (row.resource_id) {
@@ -126,7 +137,9 @@ async function unsentOrders(container: MedusaContainer): Promise<UnsentOrder[]> 
       break
     }
   }
-  const unsent = [...rowsByOrder].map(([id, rows]) => ({ id, record: confirmationRecord(rows) })).filter((o) => !o.record.sent)
+  const unsent = [...rowsByOrder]
+    .map(([id, rows]) => ({ id, record: confirmationRecord(rows) }))
+    .filter((o) => !o.record.sent)
   if (!unsent.length) {
     return []
   }

@@ -25,7 +25,9 @@ export default async function orderPlacedConfirmation({ event, container }: Subs
       logger.info(`order confirmation: order ${orderId} was confirmed before; nothing sent again`)
       return
     case "already-logged":
-      logger.info(`order confirmation: order ${orderId} was logged before and there is still no email provider; nothing logged again`)
+      logger.info(
+        `order confirmation: order ${orderId} was logged before and there is still no email provider; nothing logged again`
+      )
       return
     case "no-email":
       logger.warn(`order confirmation: order ${orderId} has no email address; nothing to send`)

@@ -9,7 +9,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 export default async function productCreatedLog({ event, container }: SubscriberArgs<{ id: string }>) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { projectConfig } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  logger.info(`catalogue: product ${event.data.id} created; handled in ${projectConfig.workerMode} mode (pid ${process.pid})`)
+  logger.info(
+    `catalogue: product ${event.data.id} created; handled in ${projectConfig.workerMode} mode (pid ${process.pid})`
+  )
 }
 
 export const config: SubscriberConfig = {

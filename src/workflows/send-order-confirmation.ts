@@ -57,7 +57,9 @@ export const ORDER_CONFIRMATION_FIELDS = [
  * The queried order as the email renders it. Query's generated types give
  * `display_id` as a string; the column is a number (autoincrement).
  */
-function confirmationOrder(order: Omit<ConfirmationOrder, "display_id"> & { display_id?: number | string | null }): ConfirmationOrder {
+function confirmationOrder(
+  order: Omit<ConfirmationOrder, "display_id"> & { display_id?: number | string | null }
+): ConfirmationOrder {
   return { ...order, display_id: order.display_id == null ? order.display_id : Number(order.display_id) }
 }
 
@@ -121,7 +123,10 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
         ]
       })
       const sent = sendNotificationsStep(email)
-      const mark = transform({ input, sent }, ({ input, sent }) => ({ order_id: input.id, provider_id: sent[0]?.provider_id }))
+      const mark = transform({ input, sent }, ({ input, sent }) => ({
+        order_id: input.id,
+        provider_id: sent[0]?.provider_id,
+      }))
       markOrderConfirmationStep(mark)
       return sent
     })

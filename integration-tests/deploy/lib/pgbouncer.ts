@@ -34,9 +34,13 @@ export function ensurePgbouncerInstalled(): void {
     return
   }
   try {
-    execFileSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer"], {
-      stdio: "pipe",
-    })
+    execFileSync(
+      "sh",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer"],
+      {
+        stdio: "pipe",
+      }
+    )
   } catch (error) {
     throw new Error(
       `pgbouncer is not installed and could not be installed (${(error as Error).message.split("\n")[0]}); install it: apt-get install -y pgbouncer`

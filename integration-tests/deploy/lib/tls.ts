@@ -16,8 +16,21 @@ export interface Certificates {
  */
 export function makeCertificates(dir: string, ip: string): Certificates {
   const openssl = (...args: string[]) => execFileSync("openssl", args, { cwd: dir, stdio: "pipe" })
-  openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=Rehearsal Root CA",
-    "-keyout", "ca.key", "-out", "ca.crt")
+  openssl(
+    "req",
+    "-x509",
+    "-newkey",
+    "rsa:2048",
+    "-nodes",
+    "-days",
+    "1",
+    "-subj",
+    "/CN=Rehearsal Root CA",
+    "-keyout",
+    "ca.key",
+    "-out",
+    "ca.crt"
+  )
   openssl("req", "-newkey", "rsa:2048", "-nodes", "-subj", `/CN=${ip}`, "-keyout", "server.key", "-out", "server.csr")
   writeFileSync(
     join(dir, "server.ext"),
@@ -28,8 +41,23 @@ export function makeCertificates(dir: string, ip: string): Certificates {
       "extendedKeyUsage=serverAuth",
     ].join("\n")
   )
-  openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial",
-    "-days", "1", "-extfile", "server.ext", "-out", "server.crt")
+  openssl(
+    "x509",
+    "-req",
+    "-in",
+    "server.csr",
+    "-CA",
+    "ca.crt",
+    "-CAkey",
+    "ca.key",
+    "-CAcreateserial",
+    "-days",
+    "1",
+    "-extfile",
+    "server.ext",
+    "-out",
+    "server.crt"
+  )
   return {
     caCert: join(dir, "ca.crt"),
     caPem: execFileSync("cat", [join(dir, "ca.crt")], { encoding: "utf8" }),

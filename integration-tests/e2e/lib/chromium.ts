@@ -17,10 +17,18 @@ export function ensureChromium(): string {
     throw new Error(`Chromium is missing (${CHROMIUM}); install Debian's package: sudo apt-get install -y chromium`)
   }
   console.log("installing Debian's chromium for the admin browser test")
-  for (const args of [["update", "-qq"], ["install", "-y", "-qq", "chromium"]]) {
-    const result = spawnSync("apt-get", args, { encoding: "utf8", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } })
+  for (const args of [
+    ["update", "-qq"],
+    ["install", "-y", "-qq", "chromium"],
+  ]) {
+    const result = spawnSync("apt-get", args, {
+      encoding: "utf8",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    })
     if (result.status !== 0) {
-      throw new Error(`apt-get ${args.join(" ")} failed (${result.status}); install Chromium by hand: apt-get install -y chromium\n${result.stderr.slice(-2000)}`)
+      throw new Error(
+        `apt-get ${args.join(" ")} failed (${result.status}); install Chromium by hand: apt-get install -y chromium\n${result.stderr.slice(-2000)}`
+      )
     }
   }
   if (!existsSync(CHROMIUM)) {

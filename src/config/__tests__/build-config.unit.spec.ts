@@ -20,7 +20,6 @@ const PRODUCTION = {
   EMAIL_LOG_ONLY: "true",
 }
 
-
 type ModuleEntry = { resolve: string; options: Record<string, any> }
 
 describe("parseEnv", () => {

@@ -66,7 +66,9 @@ describe("CACHE_REDIS_URL errors", () => {
   })
 
   it("names CACHE_REDIS_URL for a value that is not a URL, without echoing a password", () => {
-    expect(errorOf(() => buildConfig({ REDIS_URL, CACHE_REDIS_URL: "redis//default:secret-pw@cache:6379" })).message).toBe(
+    expect(
+      errorOf(() => buildConfig({ REDIS_URL, CACHE_REDIS_URL: "redis//default:secret-pw@cache:6379" })).message
+    ).toBe(
       "CACHE_REDIS_URL: the value (not shown: it may hold the password) is not a URL; expected redis://default:PASSWORD@HOST:6379"
     )
   })

@@ -25,7 +25,6 @@ const files =
     return map[path]
   }
 
-
 describe("parseDatabaseUrl", () => {
   it("reads host, port and database", () => {
     expect(parseDatabaseUrl(SUPABASE_TX)).toMatchObject({
@@ -74,7 +73,9 @@ describe("detectPooler", () => {
 
 describe("extractUrlTlsParams", () => {
   it("removes sslmode, ssl_mode, sslrootcert and pgbouncer and reports their meaning", () => {
-    const url = new URL(`${SUPABASE_TX}?sslmode=verify-full&pgbouncer=true&sslrootcert=/certs/ca.crt&application_name=shop`)
+    const url = new URL(
+      `${SUPABASE_TX}?sslmode=verify-full&pgbouncer=true&sslrootcert=/certs/ca.crt&application_name=shop`
+    )
     const result = extractUrlTlsParams(url)
     expect(result.sslMode).toBe("verify-full")
     expect(result.rootCertPath).toBe("/certs/ca.crt")
@@ -93,9 +94,7 @@ describe("extractUrlTlsParams", () => {
   })
 
   it("refuses client certificates instead of silently ignoring them", () => {
-    expect(errorOf(() => extractUrlTlsParams(new URL(`${SUPABASE_TX}?sslcert=/c.crt`))).variable).toBe(
-      "DATABASE_URL"
-    )
+    expect(errorOf(() => extractUrlTlsParams(new URL(`${SUPABASE_TX}?sslcert=/c.crt`))).variable).toBe("DATABASE_URL")
   })
 })
 
@@ -215,7 +214,10 @@ describe("databaseSettings", () => {
   })
 
   it("verifies the chain when sslmode=require comes with a CA, like libpq", () => {
-    const settings = databaseSettings({ DATABASE_URL: `${SUPABASE_TX}?sslmode=require`, DATABASE_CA_CERT: PEM }, noFiles)!
+    const settings = databaseSettings(
+      { DATABASE_URL: `${SUPABASE_TX}?sslmode=require`, DATABASE_CA_CERT: PEM },
+      noFiles
+    )!
     const ssl = settings.driverOptions.connection.ssl as { ca: string; rejectUnauthorized: boolean }
     expect(ssl.ca).toBe(PEM)
     expect(ssl.rejectUnauthorized).toBe(true)
@@ -229,7 +231,9 @@ describe("databaseSettings", () => {
     expect(settings.url).toBe(SUPABASE_TX)
     expect(settings.sslMode).toBe("require")
     expect(settings.sslSource).toBe("DATABASE_EXTRA")
-    expect(settings.warnings[0]?.message).toBe("DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)")
+    expect(settings.warnings[0]?.message).toBe(
+      "DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)"
+    )
   })
 
   it("lets DATABASE_SSL win over the URL and says so", () => {
@@ -248,7 +252,10 @@ describe("databaseSettings", () => {
       { DATABASE_URL: SUPABASE_TX, DATABASE_SSL: "verify-ca", DATABASE_CA_CERT: PEM },
       noFiles
     )!
-    const ssl = settings.driverOptions.connection.ssl as { checkServerIdentity: () => unknown; rejectUnauthorized: boolean }
+    const ssl = settings.driverOptions.connection.ssl as {
+      checkServerIdentity: () => unknown
+      rejectUnauthorized: boolean
+    }
     expect(ssl.rejectUnauthorized).toBe(true)
     expect(ssl.checkServerIdentity()).toBeUndefined()
   })
@@ -263,7 +270,10 @@ describe("databaseSettings", () => {
   })
 
   it("lets DATABASE_POOL_MAX override the pool size", () => {
-    const settings = databaseSettings({ DATABASE_URL: SUPABASE_TX, DATABASE_POOL_MAX: 3, DATABASE_CA_CERT: PEM }, noFiles)!
+    const settings = databaseSettings(
+      { DATABASE_URL: SUPABASE_TX, DATABASE_POOL_MAX: 3, DATABASE_CA_CERT: PEM },
+      noFiles
+    )!
     expect(settings.driverOptions.pool).toEqual({ min: 0, max: 3, idleTimeoutMillis: 10_000 })
   })
 

@@ -12,7 +12,7 @@ const READ_BY_MEDUSA: string[] = []
 const SYSTEM = new Set(["PATH", "HOME"])
 
 // Built from pieces so this file does not match itself.
-const ENV_READ = new RegExp(["process", "\\.env", "(?:\\.([A-Z][A-Z0-9_]*)|\\[\"([A-Z][A-Z0-9_]*)\"\\])"].join(""), "g")
+const ENV_READ = new RegExp(["process", "\\.env", '(?:\\.([A-Z][A-Z0-9_]*)|\\["([A-Z][A-Z0-9_]*)"\\])'].join(""), "g")
 const SHELL_READ = /\$\{?([A-Z][A-Z0-9_]*)/g
 
 function filesUnder(path: string): string[] {
@@ -26,9 +26,7 @@ function filesUnder(path: string): string[] {
   if (stat.isFile()) {
     return [full]
   }
-  return readdirSync(full).flatMap((name) =>
-    name === "node_modules" ? [] : filesUnder(join(path, name))
-  )
+  return readdirSync(full).flatMap((name) => (name === "node_modules" ? [] : filesUnder(join(path, name))))
 }
 
 function variablesReadByCode(): Map<string, string> {

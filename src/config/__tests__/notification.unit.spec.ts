@@ -28,16 +28,21 @@ describe("notificationSettings", () => {
     expect(() => notificationSettings({}, WORKER)).toThrow(
       "SENDGRID_API_KEY: a production worker needs an email provider: set SENDGRID_API_KEY and SENDGRID_FROM, or EMAIL_LOG_ONLY=true to log confirmations on purpose (they are recorded as not sent)"
     )
-    expect(() => notificationSettings({ EMAIL_LOG_ONLY: false }, WORKER)).toThrow(/^SENDGRID_API_KEY: a production worker needs an email provider/)
+    expect(() => notificationSettings({ EMAIL_LOG_ONLY: false }, WORKER)).toThrow(
+      /^SENDGRID_API_KEY: a production worker needs an email provider/
+    )
   })
 
   it("logs on purpose with EMAIL_LOG_ONLY=true, and warns that confirmations are only logged and recorded as not sent", () => {
     const settings = notificationSettings({ EMAIL_LOG_ONLY: true }, WORKER)
     expect(settings.email).toBe("log")
-    expect(settings.summary).toBe("notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on")
+    expect(settings.summary).toBe(
+      "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on"
+    )
     expect(settings.warnings).toEqual([
       {
-        message: "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email",
+        message:
+          "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email",
         fix: expect.stringMatching(/SENDGRID_API_KEY and SENDGRID_FROM .* npm run send-confirmations$/),
       },
     ])
@@ -48,7 +53,11 @@ describe("notificationSettings", () => {
   })
 
   it("refuses EMAIL_LOG_ONLY=true together with a SendGrid key, without echoing the key", () => {
-    const attempt = () => notificationSettings({ EMAIL_LOG_ONLY: true, SENDGRID_API_KEY: "SG.secret-value", SENDGRID_FROM: "ordre@beauty-shop.dk" }, DEV)
+    const attempt = () =>
+      notificationSettings(
+        { EMAIL_LOG_ONLY: true, SENDGRID_API_KEY: "SG.secret-value", SENDGRID_FROM: "ordre@beauty-shop.dk" },
+        DEV
+      )
     expect(attempt).toThrow(
       "EMAIL_LOG_ONLY: is true while SENDGRID_API_KEY is set: unset EMAIL_LOG_ONLY to send through SendGrid, or unset SENDGRID_API_KEY to only log"
     )
@@ -56,7 +65,10 @@ describe("notificationSettings", () => {
   })
 
   it("sends email through SendGrid when the key and sender are set, one provider per channel", () => {
-    const settings = notificationSettings({ SENDGRID_API_KEY: "SG.key-value", SENDGRID_FROM: "ordre@beauty-shop.dk" }, WORKER)
+    const settings = notificationSettings(
+      { SENDGRID_API_KEY: "SG.key-value", SENDGRID_FROM: "ordre@beauty-shop.dk" },
+      WORKER
+    )
     expect(settings.email).toBe("sendgrid")
     const providers = providersOf(settings)
     expect(providers.map((p) => [p.id, p.options.channels])).toEqual([
@@ -72,8 +84,12 @@ describe("notificationSettings", () => {
   })
 
   it("refuses a key without a sender, and a sender without a key, naming the missing variable", () => {
-    expect(() => notificationSettings({ SENDGRID_API_KEY: "SG.x" }, WORKER)).toThrow(/^SENDGRID_FROM: is required when SENDGRID_API_KEY is set/)
-    expect(() => notificationSettings({ SENDGRID_FROM: "ordre@beauty-shop.dk" }, WORKER)).toThrow(/^SENDGRID_API_KEY: is required when SENDGRID_FROM is set/)
+    expect(() => notificationSettings({ SENDGRID_API_KEY: "SG.x" }, WORKER)).toThrow(
+      /^SENDGRID_FROM: is required when SENDGRID_API_KEY is set/
+    )
+    expect(() => notificationSettings({ SENDGRID_FROM: "ordre@beauty-shop.dk" }, WORKER)).toThrow(
+      /^SENDGRID_API_KEY: is required when SENDGRID_FROM is set/
+    )
   })
 
   it("refuses a sender that is not an email address", () => {
@@ -91,10 +107,23 @@ describe("notifications in the whole configuration", () => {
   })
 
   it("refuses to build a production config for a worker or a shared process without an email provider, not for a server", () => {
-    const production = { NODE_ENV: "production", DATABASE_URL: "postgres://u:p@db.example.com:5432/shop", REDIS_URL: "redis://cache:6379", JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40), STORE_CORS: "https://shop.dk", ADMIN_CORS: "https://admin.shop.dk", AUTH_CORS: "https://admin.shop.dk" }
+    const production = {
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://u:p@db.example.com:5432/shop",
+      REDIS_URL: "redis://cache:6379",
+      JWT_SECRET: "j".repeat(40),
+      COOKIE_SECRET: "c".repeat(40),
+      STORE_CORS: "https://shop.dk",
+      ADMIN_CORS: "https://admin.shop.dk",
+      AUTH_CORS: "https://admin.shop.dk",
+    }
     for (const mode of ["worker", "shared"]) {
-      expect(() => buildConfig({ ...production, MEDUSA_WORKER_MODE: mode })).toThrow(/^SENDGRID_API_KEY: a production worker needs an email provider/)
-      expect(buildConfig({ ...production, MEDUSA_WORKER_MODE: mode, EMAIL_LOG_ONLY: "true" }).warnings.map((w) => w.message)).toContain(
+      expect(() => buildConfig({ ...production, MEDUSA_WORKER_MODE: mode })).toThrow(
+        /^SENDGRID_API_KEY: a production worker needs an email provider/
+      )
+      expect(
+        buildConfig({ ...production, MEDUSA_WORKER_MODE: mode, EMAIL_LOG_ONLY: "true" }).warnings.map((w) => w.message)
+      ).toContain(
         "EMAIL_LOG_ONLY=true: order confirmations are only written to the worker's log (recorded as not sent), no customer gets an email"
       )
     }
@@ -102,7 +131,8 @@ describe("notifications in the whole configuration", () => {
   })
 
   it("reports a missing email provider in npm run doctor's problems for a worker's variables (or no mode: shared), not for a server's", () => {
-    const variablesOf = (env: Record<string, string>) => configProblems({ NODE_ENV: "production", ...env }).map((p) => p.variable)
+    const variablesOf = (env: Record<string, string>) =>
+      configProblems({ NODE_ENV: "production", ...env }).map((p) => p.variable)
     expect(variablesOf({ MEDUSA_WORKER_MODE: "worker" })).toContain("SENDGRID_API_KEY")
     expect(variablesOf({})).toContain("SENDGRID_API_KEY")
     expect(variablesOf({ MEDUSA_WORKER_MODE: "server" })).not.toContain("SENDGRID_API_KEY")

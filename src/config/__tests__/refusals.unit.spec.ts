@@ -87,7 +87,9 @@ describe("DATABASE_SSL=verify-ca", () => {
 
 describe("a mistyped URL in an error", () => {
   it("does not show the password when the scheme's colon is missing", () => {
-    const message = errorOf(() => buildConfig({ DATABASE_URL: "postgres//postgres.ref:hunter2secret@db.example:6543/postgres" })).message
+    const message = errorOf(() =>
+      buildConfig({ DATABASE_URL: "postgres//postgres.ref:hunter2secret@db.example:6543/postgres" })
+    ).message
     expect(message).toContain("is not a URL")
     expect(message).not.toContain("hunter2secret")
   })

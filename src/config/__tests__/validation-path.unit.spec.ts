@@ -28,15 +28,18 @@ const BROKEN: Record<string, Record<string, string>> = {
 }
 
 describe("one validation path for buildConfig and npm run doctor", () => {
-  it.each(Object.entries(BROKEN))("buildConfig refuses %s with the first problem configProblems lists", (_name, env) => {
-    const problems = configProblems(env)
-    expect(problems.length).toBeGreaterThan(0)
-    const thrown = errorOf(() => buildConfig(env))
-    expect({ variable: thrown.variable, message: thrown.message }).toEqual({
-      variable: problems[0].variable,
-      message: problems[0].message,
-    })
-  })
+  it.each(Object.entries(BROKEN))(
+    "buildConfig refuses %s with the first problem configProblems lists",
+    (_name, env) => {
+      const problems = configProblems(env)
+      expect(problems.length).toBeGreaterThan(0)
+      const thrown = errorOf(() => buildConfig(env))
+      expect({ variable: thrown.variable, message: thrown.message }).toEqual({
+        variable: problems[0].variable,
+        message: problems[0].message,
+      })
+    }
+  )
 
   it.each([
     ["development", {}],

@@ -56,10 +56,7 @@ export function databaseSettings(env: DatabaseEnv, readTextFile: ReadTextFile): 
   const tls = extractUrlTlsParams(parsed.url)
   const extra = parseDatabaseExtra(env.DATABASE_EXTRA)
   const local = isLocalHost(parsed.host)
-  const choice = chooseSslMode(
-    { DATABASE_SSL: env.DATABASE_SSL, urlSslMode: tls.sslMode, extraSsl: extra?.ssl },
-    local
-  )
+  const choice = chooseSslMode({ DATABASE_SSL: env.DATABASE_SSL, urlSslMode: tls.sslMode, extraSsl: extra?.ssl }, local)
   const ca = chooseCa(env.DATABASE_CA_CERT, tls.rootCertPath, extra?.ca, readTextFile)
   const warnings = [
     ...removedParamWarnings(tls.removed),

@@ -31,7 +31,11 @@ export function poolForPooler(pooler: PoolerKind): PoolOptions | undefined {
  * The pool Medusa gets: the door's defaults, then DATABASE_EXTRA's pool, then
  * DATABASE_POOL_MAX. Undefined when nothing is set (Medusa's own defaults).
  */
-export function poolFor(pooler: PoolerKind, extra: PoolOptions | undefined, poolMax: number | undefined): PoolOptions | undefined {
+export function poolFor(
+  pooler: PoolerKind,
+  extra: PoolOptions | undefined,
+  poolMax: number | undefined
+): PoolOptions | undefined {
   const base = { ...poolForPooler(pooler), ...extra }
   const pool = poolMax === undefined ? base : { ...base, max: poolMax }
   return Object.keys(pool).length ? pool : undefined

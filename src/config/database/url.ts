@@ -40,7 +40,10 @@ export function parseDatabaseUrl(raw: string, variable = "DATABASE_URL"): Parsed
     )
   }
   if (!url.hostname) {
-    throw new ConfigError(variable, `"${maskUrl(raw)}" has no host; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE`)
+    throw new ConfigError(
+      variable,
+      `"${maskUrl(raw)}" has no host; expected postgres://USER:PASSWORD@HOST:PORT/DATABASE`
+    )
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ""))
   if (!database) {

@@ -86,7 +86,10 @@ describe("doctor: static checks", () => {
 
   it("fails PORT that is not a port number, with Railway's fix", () => {
     const row = check({ ...GOOD_SERVER, PORT: "ninety" }).find((r) => r.check === "config PORT")
-    expect(row).toMatchObject({ status: "fail", fix: "unset PORT on Railway (it injects the port itself) or set a number from 1 to 65535" })
+    expect(row).toMatchObject({
+      status: "fail",
+      fix: "unset PORT on Railway (it injects the port itself) or set a number from 1 to 65535",
+    })
   })
 
   it("fails CORS * in every environment, because it matches no browser", () => {
@@ -115,7 +118,10 @@ describe("doctor: static checks", () => {
 
   it("does not need the admin build in worker mode", () => {
     const results = check({ ...GOOD_SERVER, MEDUSA_WORKER_MODE: "worker" }, { root: withoutBuild })
-    expect(results.find((r) => r.check === "admin build")).toMatchObject({ status: "pass", detail: "not needed (MEDUSA_WORKER_MODE=worker)" })
+    expect(results.find((r) => r.check === "admin build")).toMatchObject({
+      status: "pass",
+      detail: "not needed (MEDUSA_WORKER_MODE=worker)",
+    })
   })
 
   it("tells a worker without an email provider how to choose one", () => {
@@ -130,7 +136,9 @@ describe("doctor: static checks", () => {
   })
 
   it("prints a table with the fixes and masks passwords", () => {
-    const table = formatTable(check({ ...GOOD_SERVER, DATABASE_MIGRATION_URL: GOOD_SERVER.DATABASE_URL, REDIS_URL: undefined }))
+    const table = formatTable(
+      check({ ...GOOD_SERVER, DATABASE_MIGRATION_URL: GOOD_SERVER.DATABASE_URL, REDIS_URL: undefined })
+    )
     expect(table).toContain("FAIL    config REDIS_URL")
     expect(table).toContain("fix: add a Redis service and set REDIS_URL=${{Redis.REDIS_URL}} on both services")
     expect(table).toMatch(/doctor: \d+ pass, 0 warn, 2 fail$/)

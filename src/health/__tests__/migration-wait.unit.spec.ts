@@ -17,7 +17,12 @@ function fakeClock() {
 describe("waiting for migrations", () => {
   it("says nothing and returns at once when nothing is pending", async () => {
     const lines: string[] = []
-    const result = await waitForMigrations({ check: async () => pendingOf(0), limitMs: 300_000, log: (l) => lines.push(l), ...fakeClock() })
+    const result = await waitForMigrations({
+      check: async () => pendingOf(0),
+      limitMs: 300_000,
+      log: (l) => lines.push(l),
+      ...fakeClock(),
+    })
     expect(result).toEqual({ ok: true, waitedMs: 0 })
     expect(lines).toEqual([])
   })
@@ -45,7 +50,12 @@ describe("waiting for migrations", () => {
   })
 
   it("gives up after the limit with one line saying what is still pending", async () => {
-    const result = await waitForMigrations({ check: async () => pendingOf(1), limitMs: 10_000, log: () => undefined, ...fakeClock() })
+    const result = await waitForMigrations({
+      check: async () => pendingOf(1),
+      limitMs: 10_000,
+      log: () => undefined,
+      ...fakeClock(),
+    })
     expect(result).toEqual({
       ok: false,
       message:
@@ -62,7 +72,8 @@ describe("waiting for migrations", () => {
     })
     expect(result).toEqual({
       ok: false,
-      message: "could not check for pending migrations within 10 s: the database cannot be asked (connect ECONNREFUSED 10.0.0.1:6543)",
+      message:
+        "could not check for pending migrations within 10 s: the database cannot be asked (connect ECONNREFUSED 10.0.0.1:6543)",
     })
   })
 
@@ -90,7 +101,10 @@ describe("waiting for migrations", () => {
 
 it("bounds a check that hangs (a database accepting no connection) and keeps waiting", async () => {
   const lines: string[] = []
-  const answers: Array<() => Promise<PendingMigrations>> = [() => new Promise(() => undefined), async () => pendingOf(0)]
+  const answers: Array<() => Promise<PendingMigrations>> = [
+    () => new Promise(() => undefined),
+    async () => pendingOf(0),
+  ]
   const result = await waitForMigrations({
     check: () => answers.shift()!(),
     limitMs: 60_000,
@@ -127,11 +141,15 @@ describe("the answer while waiting", () => {
     expect(ready.status).toBe(503)
     expect(await ready.json()).toEqual({ status: "starting", reason: "waiting for 2 pending migrations" })
     listener.setReason("waiting for 1 pending migration")
-    expect(await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()).toMatchObject({ reason: "waiting for 1 pending migration" })
+    expect(await (await fetch(`http://127.0.0.1:${port}/health/ready`)).json()).toMatchObject({
+      reason: "waiting for 1 pending migration",
+    })
     await listener.close()
     // The port is free for Medusa.
     await new Promise<void>((resolve, reject) => {
-      const next = createServer().once("error", reject).listen(port, () => next.close(() => resolve()))
+      const next = createServer()
+        .once("error", reject)
+        .listen(port, () => next.close(() => resolve()))
     })
   })
 })

@@ -10,7 +10,12 @@ import {
 describe("pending migrations", () => {
   it("names module migrations as mikro_orm_migrations records them, without declarations or maps", () => {
     expect(
-      moduleMigrationNames(["Migration20240101.js", "Migration20240101.js.map", "Migration20240101.d.ts", "InitialSetup2024.js"])
+      moduleMigrationNames([
+        "Migration20240101.js",
+        "Migration20240101.js.map",
+        "Migration20240101.d.ts",
+        "InitialSetup2024.js",
+      ])
     ).toEqual(["Migration20240101", "InitialSetup2024"])
   })
 
@@ -53,7 +58,11 @@ describe("pending migrations", () => {
       },
       defaults
     )
-    expect(resolves.sort()).toEqual(["./src/modules/email-log", "@medusajs/medusa/notification", "@medusajs/medusa/product"])
+    expect(resolves.sort()).toEqual([
+      "./src/modules/email-log",
+      "@medusajs/medusa/notification",
+      "@medusajs/medusa/product",
+    ])
   })
 
   it("reads a database without tracking tables as nothing applied, with SELECTs only", async () => {

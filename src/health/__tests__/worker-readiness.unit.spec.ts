@@ -22,7 +22,11 @@ describe("installWorkerReadiness", () => {
     const hook = startCommand.traceRequestHandler as Hook
     expect(typeof hook).toBe("function")
     const handled: string[] = []
-    await hook(async () => void handled.push("medusa"), { method: "GET", url: "/health" } as IncomingMessage, {} as ServerResponse)
+    await hook(
+      async () => void handled.push("medusa"),
+      { method: "GET", url: "/health" } as IncomingMessage,
+      {} as ServerResponse
+    )
     expect(handled).toEqual(["medusa"])
   })
 
@@ -33,7 +37,11 @@ describe("installWorkerReadiness", () => {
       await handler()
     }) as Hook
     installWorkerReadiness({ MEDUSA_WORKER_MODE: "worker" })
-    await (startCommand.traceRequestHandler as Hook)(async () => void seen.push("medusa"), { method: "POST", url: "/health/ready" } as IncomingMessage, {} as ServerResponse)
+    await (startCommand.traceRequestHandler as Hook)(
+      async () => void seen.push("medusa"),
+      { method: "POST", url: "/health/ready" } as IncomingMessage,
+      {} as ServerResponse
+    )
     expect(seen).toEqual(["tracer", "medusa"])
   })
 })

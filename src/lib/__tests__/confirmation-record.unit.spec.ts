@@ -21,8 +21,18 @@ describe("confirmationRecord", () => {
   })
 
   it("counts failed and pending rows as unfinished attempts, and a later real success as sent", () => {
-    expect(confirmationRecord([failed, pending])).toEqual({ sent: false, loggedOnly: false, unfinished: 2, attempts: 2 })
-    expect(confirmationRecord([logged, failed, sentBySendgrid])).toEqual({ sent: true, loggedOnly: false, unfinished: 1, attempts: 3 })
+    expect(confirmationRecord([failed, pending])).toEqual({
+      sent: false,
+      loggedOnly: false,
+      unfinished: 2,
+      attempts: 2,
+    })
+    expect(confirmationRecord([logged, failed, sentBySendgrid])).toEqual({
+      sent: true,
+      loggedOnly: false,
+      unfinished: 1,
+      attempts: 3,
+    })
   })
 
   it("treats any provider but email-log as real, and no provider as not real", () => {
@@ -38,12 +48,22 @@ describe("planOrderConfirmation", () => {
   const order = { email: "karen@example.dk" }
 
   it("sends the first confirmation as attempt 1, whichever provider is on", () => {
-    expect(planOrderConfirmation(order, { ...none, provider: "email-log" })).toEqual({ outcome: "send", attempt: 1, provider: "email-log" })
-    expect(planOrderConfirmation(order, { ...none, provider: "sendgrid" })).toEqual({ outcome: "send", attempt: 1, provider: "sendgrid" })
+    expect(planOrderConfirmation(order, { ...none, provider: "email-log" })).toEqual({
+      outcome: "send",
+      attempt: 1,
+      provider: "email-log",
+    })
+    expect(planOrderConfirmation(order, { ...none, provider: "sendgrid" })).toEqual({
+      outcome: "send",
+      attempt: 1,
+      provider: "sendgrid",
+    })
   })
 
   it("logs a confirmation once while there is no email provider", () => {
-    expect(planOrderConfirmation(order, { ...confirmationRecord([logged]), provider: "email-log" }).outcome).toBe("already-logged")
+    expect(planOrderConfirmation(order, { ...confirmationRecord([logged]), provider: "email-log" }).outcome).toBe(
+      "already-logged"
+    )
   })
 
   it("sends a logged-only confirmation through a real provider under the next key", () => {
@@ -56,12 +76,18 @@ describe("planOrderConfirmation", () => {
   })
 
   it("never sends again once a real provider took it, not even through another one", () => {
-    expect(planOrderConfirmation(order, { ...confirmationRecord([logged, sentBySendgrid]), provider: "sendgrid" }).outcome).toBe("already-sent")
-    expect(planOrderConfirmation(order, { ...confirmationRecord([sentBySendgrid]), provider: "email-log" }).outcome).toBe("already-sent")
+    expect(
+      planOrderConfirmation(order, { ...confirmationRecord([logged, sentBySendgrid]), provider: "sendgrid" }).outcome
+    ).toBe("already-sent")
+    expect(
+      planOrderConfirmation(order, { ...confirmationRecord([sentBySendgrid]), provider: "email-log" }).outcome
+    ).toBe("already-sent")
   })
 
   it("retries after unfinished attempts under a key no attempt used", () => {
-    expect(planOrderConfirmation(order, { ...confirmationRecord([failed, pending]), provider: "sendgrid" })).toMatchObject({
+    expect(
+      planOrderConfirmation(order, { ...confirmationRecord([failed, pending]), provider: "sendgrid" })
+    ).toMatchObject({
       outcome: "send",
       attempt: 3,
       after: "unfinished",
@@ -78,7 +104,9 @@ describe("unsentLabel", () => {
     expect(unsentLabel(confirmationRecord([logged]))).toBe("only logged (no email provider then)")
     expect(unsentLabel(confirmationRecord([failed]))).toBe("not sent (1 unfinished attempt)")
     expect(unsentLabel(confirmationRecord([failed, pending]))).toBe("not sent (2 unfinished attempts)")
-    expect(unsentLabel(confirmationRecord([logged, failed]))).toBe("only logged (no email provider then), 1 unfinished attempt since")
+    expect(unsentLabel(confirmationRecord([logged, failed]))).toBe(
+      "only logged (no email provider then), 1 unfinished attempt since"
+    )
   })
 })
 

@@ -9,7 +9,10 @@ const level = (sku: string, stocked: number, reserved: number) => ({
 
 describe("lowStockLines", () => {
   it("reports levels whose stock minus reservations is at or below the threshold, lowest first", () => {
-    const lines = lowStockLines([level("SERUM-30", 100, 0), level("LIP-ROSE", 12, 3), level("MASK-50", 10, 0), level("OIL", 2, 2)], 10)
+    const lines = lowStockLines(
+      [level("SERUM-30", 100, 0), level("LIP-ROSE", 12, 3), level("MASK-50", 10, 0), level("OIL", 2, 2)],
+      10
+    )
     expect(lines.map((l) => [l.sku, l.available])).toEqual([
       ["OIL", 0],
       ["LIP-ROSE", 9],
@@ -34,7 +37,10 @@ describe("lowStockMessage", () => {
   })
 
   it("shortens a long list and says how many more", () => {
-    const lines = lowStockLines(Array.from({ length: 25 }, (_, i) => level(`SKU-${String(i).padStart(2, "0")}`, 0, 0)), 10)
+    const lines = lowStockLines(
+      Array.from({ length: 25 }, (_, i) => level(`SKU-${String(i).padStart(2, "0")}`, 0, 0)),
+      10
+    )
     expect(lowStockMessage(lines, 10, "2026-11-23", 20).description).toMatch(/SKU-19: 0 left; and 5 more$/)
   })
 })

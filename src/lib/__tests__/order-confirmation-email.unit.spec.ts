@@ -14,7 +14,14 @@ const order: ConfirmationOrder = {
     { product_title: "Hyaluron Serum", variant_title: "30 ml", quantity: 1, total: 249 },
     { title: "Læbepomade <Rosé>", product_title: null, variant_title: null, quantity: 2, total: 150 },
   ],
-  shipping_address: { first_name: "Karen", last_name: "Jensen", address_1: "Vesterbrogade 1", postal_code: "1620", city: "København V", country_code: "dk" },
+  shipping_address: {
+    first_name: "Karen",
+    last_name: "Jensen",
+    address_1: "Vesterbrogade 1",
+    postal_code: "1620",
+    city: "København V",
+    country_code: "dk",
+  },
   shipping_methods: [{ name: "Standard" }],
 }
 
@@ -46,7 +53,9 @@ describe("renderOrderConfirmation", () => {
   })
 
   it("formats euro orders in euros", () => {
-    expect(plain(renderOrderConfirmation({ ...order, currency_code: "eur", total: 19.9 }).text)).toContain("I alt: 19,90 €")
+    expect(plain(renderOrderConfirmation({ ...order, currency_code: "eur", total: 19.9 }).text)).toContain(
+      "I alt: 19,90 €"
+    )
   })
 
   it("falls back to the order id and a plain greeting when data is missing", () => {

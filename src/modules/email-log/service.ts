@@ -34,7 +34,9 @@ export default class EmailLogNotificationService extends AbstractNotificationPro
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "No notification information provided")
     }
     const subject = notification.content?.subject ?? notification.template
-    this.logger.info(`email (not sent, SENDGRID_API_KEY not set): to ${maskEmail(notification.to)}, subject "${subject}"`)
+    this.logger.info(
+      `email (not sent, SENDGRID_API_KEY not set): to ${maskEmail(notification.to)}, subject "${subject}"`
+    )
     if (this.showBody && notification.content?.text) {
       this.logger.info(`email body:\n${notification.content.text}`)
     }

@@ -120,7 +120,9 @@ export async function ensureMinimalStore(container: MedusaContainer): Promise<Mi
   const others = defaultKeys.filter((k) => k.id !== key.id)
   if (others.length) {
     const ids = others.map((k) => k.id)
-    await revokeApiKeysWorkflow(container).run({ input: { selector: { id: ids }, revoke: { revoked_by: "beauty-shop seed" } } })
+    await revokeApiKeysWorkflow(container).run({
+      input: { selector: { id: ids }, revoke: { revoked_by: "beauty-shop seed" } },
+    })
     await deleteApiKeysWorkflow(container).run({ input: { ids } })
     created.push(`removed Medusa's "${MEDUSA_DEFAULT_KEY_TITLE}" (its channel holds no products)`)
   }

@@ -26,7 +26,9 @@ export const markOrderConfirmationStep = createStep(
     try {
       const orders = container.resolve(Modules.ORDER)
       const order = await orders.retrieveOrder(order_id, { select: ["id", "metadata"] })
-      await orders.updateOrders(order_id, { metadata: { ...(order.metadata ?? {}), [ORDER_CONFIRMATION_METADATA_KEY]: mark } })
+      await orders.updateOrders(order_id, {
+        metadata: { ...(order.metadata ?? {}), [ORDER_CONFIRMATION_METADATA_KEY]: mark },
+      })
     } catch (error) {
       container
         .resolve(ContainerRegistrationKeys.LOGGER)

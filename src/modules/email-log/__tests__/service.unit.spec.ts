@@ -19,7 +19,9 @@ describe("email-log notification provider", () => {
   it("logs the subject and the masked recipient, never the address itself", async () => {
     const { provider, lines } = service({})
     await expect(provider.send(email)).resolves.toEqual({})
-    expect(lines).toEqual(['email (not sent, SENDGRID_API_KEY not set): to k***@example.dk, subject "Tak for din ordre #7"'])
+    expect(lines).toEqual([
+      'email (not sent, SENDGRID_API_KEY not set): to k***@example.dk, subject "Tak for din ordre #7"',
+    ])
     expect(lines.join("\n")).not.toContain("karen@example.dk")
   })
 

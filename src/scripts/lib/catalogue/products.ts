@@ -40,7 +40,11 @@ export interface ProductPlacement {
  * sales channel with their DKK and EUR prices. Appends what it creates to
  * `created`.
  */
-export async function ensureProducts(container: MedusaContainer, placement: ProductPlacement, created: string[]): Promise<void> {
+export async function ensureProducts(
+  container: MedusaContainer,
+  placement: ProductPlacement,
+  created: string[]
+): Promise<void> {
   const productModule = container.resolve(Modules.PRODUCT)
   const existingProducts = await productModule.listProducts(
     { handle: PRODUCTS.map((p) => p.handle) },

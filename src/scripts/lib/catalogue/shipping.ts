@@ -21,7 +21,11 @@ import type { Warehouse } from "./warehouse"
  * and Express in every zone. Appends what it creates to `created`; returns
  * the shipping profile's id for the products.
  */
-export async function ensureShipping(container: MedusaContainer, warehouse: Warehouse, created: string[]): Promise<string> {
+export async function ensureShipping(
+  container: MedusaContainer,
+  warehouse: Warehouse,
+  created: string[]
+): Promise<string> {
   const { location, links } = warehouse
   const fulfillmentModule = container.resolve(Modules.FULFILLMENT)
   let [shippingProfile] = await fulfillmentModule.listShippingProfiles({ type: "default" })

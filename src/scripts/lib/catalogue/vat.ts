@@ -21,7 +21,9 @@ export async function ensureVat(container: MedusaContainer): Promise<string[]> {
     .filter((r) => !r.parent_id)
     .sort((a, b) => order(a.country_code) - order(b.country_code))
   const rates = await taxModule.listTaxRates({ tax_region_id: regions.map((r) => r.id) })
-  const withoutRate = regions.filter((region) => !rates.some((rate) => rate.tax_region_id === region.id && rate.is_default))
+  const withoutRate = regions.filter(
+    (region) => !rates.some((rate) => rate.tax_region_id === region.id && rate.is_default)
+  )
   if (withoutRate.length) {
     await createTaxRatesWorkflow(container).run({
       input: withoutRate.map((region) => {
@@ -35,11 +37,16 @@ export async function ensureVat(container: MedusaContainer): Promise<string[]> {
         }
       }),
     })
-    changed.push(`VAT rates ${withoutRate.map((r) => `${r.country_code} ${VAT_RATES[r.country_code!.toLowerCase()]}%`).join(", ")}`)
+    changed.push(
+      `VAT rates ${withoutRate.map((r) => `${r.country_code} ${VAT_RATES[r.country_code!.toLowerCase()]}%`).join(", ")}`
+    )
   }
 
   const pricing = container.resolve(Modules.PRICING)
-  const currencyPreferences = await pricing.listPricePreferences({ attribute: "currency_code", value: [...TAX_INCLUSIVE_CURRENCIES] })
+  const currencyPreferences = await pricing.listPricePreferences({
+    attribute: "currency_code",
+    value: [...TAX_INCLUSIVE_CURRENCIES],
+  })
   const inclusive = (currency: string) => currencyPreferences.some((p) => p.value === currency && p.is_tax_inclusive)
   if (!TAX_INCLUSIVE_CURRENCIES.every(inclusive)) {
     const [store] = await container.resolve(Modules.STORE).listStores({}, { relations: ["supported_currencies"] })
@@ -50,7 +57,8 @@ export async function ensureVat(container: MedusaContainer): Promise<string[]> {
           supported_currencies: (store.supported_currencies ?? []).map((c) => ({
             currency_code: c.currency_code,
             is_default: c.is_default,
-            is_tax_inclusive: (TAX_INCLUSIVE_CURRENCIES as readonly string[]).includes(c.currency_code) || inclusive(c.currency_code),
+            is_tax_inclusive:
+              (TAX_INCLUSIVE_CURRENCIES as readonly string[]).includes(c.currency_code) || inclusive(c.currency_code),
           })),
         },
       },
@@ -61,10 +69,17 @@ export async function ensureVat(container: MedusaContainer): Promise<string[]> {
   const shopRegions = (await container.resolve(Modules.REGION).listRegions({})).filter((r) =>
     (TAX_INCLUSIVE_CURRENCIES as readonly string[]).includes(r.currency_code)
   )
-  const regionPreferences = await pricing.listPricePreferences({ attribute: "region_id", value: shopRegions.map((r) => r.id) })
-  const exclusiveRegions = shopRegions.filter((r) => !regionPreferences.some((p) => p.value === r.id && p.is_tax_inclusive))
+  const regionPreferences = await pricing.listPricePreferences({
+    attribute: "region_id",
+    value: shopRegions.map((r) => r.id),
+  })
+  const exclusiveRegions = shopRegions.filter(
+    (r) => !regionPreferences.some((p) => p.value === r.id && p.is_tax_inclusive)
+  )
   for (const region of exclusiveRegions) {
-    await updateRegionsWorkflow(container).run({ input: { selector: { id: region.id }, update: { is_tax_inclusive: true } } })
+    await updateRegionsWorkflow(container).run({
+      input: { selector: { id: region.id }, update: { is_tax_inclusive: true } },
+    })
   }
   if (exclusiveRegions.length) {
     changed.push(`prices include VAT in regions ${exclusiveRegions.map((r) => `"${r.name}"`).join(", ")}`)

@@ -20,7 +20,11 @@ export interface Warehouse {
  * channel and to the manual fulfillment provider. Appends what it creates to
  * `created`.
  */
-export async function ensureWarehouse(container: MedusaContainer, salesChannelId: string, created: string[]): Promise<Warehouse> {
+export async function ensureWarehouse(
+  container: MedusaContainer,
+  salesChannelId: string,
+  created: string[]
+): Promise<Warehouse> {
   const stockLocationModule = container.resolve(Modules.STOCK_LOCATION)
   let [location] = await stockLocationModule.listStockLocations({ name: WAREHOUSE.name })
   if (!location) {
