@@ -10,7 +10,7 @@ import { randomBytes } from "node:crypto"
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
-import { seedSettings } from "../../src/doctor/__tests__/seed-settings"
+import { brokenDeploySettings } from "../../src/doctor/__tests__/broken-deploy-settings"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
 import { asPostgres } from "../helpers/postgres"
 import { ProcessTracker } from "../helpers/processes"
@@ -150,9 +150,9 @@ describe("npm run doctor", () => {
     expect(code).toBe(2)
   })
 
-  it("reports each of the seed's problems, reproduced locally, with its fix", () => {
-    const seed = seedSettings(tx.url)
-    const { code, output } = doctor(seed)
+  it("reports each problem of the broken deploy configuration against real services, with its fix", () => {
+    const broken = brokenDeploySettings(tx.url)
+    const { code, output } = doctor(broken)
     for (const failure of [
       "config REDIS_URL",
       "config JWT_SECRET",
@@ -166,7 +166,7 @@ describe("npm run doctor", () => {
     expect(output).toContain("removed ?pgbouncer=")
     expect(output).toContain("Medusa 1 shape")
     expect(output).toContain("production runs in shared mode")
-    // The seed's database settings do connect, but without verifying the server.
+    // Those database settings do connect, but without verifying the server.
     expect(row(output, "PASS", "database (DATABASE_URL)")).toContain("certificate NOT verified")
     expect(output).not.toContain(DB_PASSWORD)
     expect(code).toBe(2)

@@ -99,7 +99,7 @@ describe("extractUrlTlsParams", () => {
 })
 
 describe("parseDatabaseExtra", () => {
-  it("accepts the seed's Medusa 1 shape as an explicit no-verify request", () => {
+  it("accepts the Medusa 1 shape of DATABASE_EXTRA as an explicit no-verify request", () => {
     expect(parseDatabaseExtra('{"ssl":{"rejectUnauthorized":false}}')).toEqual({ ssl: "require", connection: {} })
   })
 
@@ -223,7 +223,7 @@ describe("databaseSettings", () => {
     expect(ssl.rejectUnauthorized).toBe(true)
   })
 
-  it("normalises the seed's settings (pgbouncer=true, Medusa 1 DATABASE_EXTRA) and warns", () => {
+  it("normalises pgbouncer=true and a Medusa 1 DATABASE_EXTRA, and warns", () => {
     const settings = databaseSettings(
       { DATABASE_URL: `${SUPABASE_TX}?pgbouncer=true`, DATABASE_EXTRA: '{"ssl":{"rejectUnauthorized":false}}' },
       noFiles

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { exitCode, formatTable, type CheckResult } from "../report"
 import { staticChecks, type StaticInput } from "../static-checks"
-import { seedSettings } from "./seed-settings"
+import { brokenDeploySettings } from "./broken-deploy-settings"
 
 const STRONG = "k".repeat(20) + "Q7v!k2#LmP9sTz4wXy"
 const withBuild = mkdtempSync(join(tmpdir(), "doctor-build-"))
@@ -42,9 +42,9 @@ describe("doctor: static checks", () => {
     expect(exitCode(results)).toBe(0)
   })
 
-  it("reports the seed's broken settings, each with a fix", () => {
+  it("reports every problem of the shop's first, broken deploy configuration, each with a fix", () => {
     const results = check(
-      seedSettings("postgresql://postgres.xxx:pw@aws-1-eu-west-1.pooler.supabase.com:6543/postgres"),
+      brokenDeploySettings("postgresql://postgres.xxx:pw@aws-1-eu-west-1.pooler.supabase.com:6543/postgres"),
       { root: withoutBuild }
     )
     const failures = results.filter((r) => r.status === "fail").map((r) => r.check)

@@ -2,7 +2,7 @@
  * The variables of the shop's first failed Railway deploy, as its operators
  * reported them: the doctor must report every problem in them.
  */
-export function seedSettings(databaseUrl: string): Record<string, string> {
+export function brokenDeploySettings(databaseUrl: string): Record<string, string> {
   return {
     NODE_ENV: "production",
     DATABASE_URL: `${databaseUrl}?pgbouncer=true`,
