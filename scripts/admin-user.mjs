@@ -24,10 +24,10 @@ function readPassword() {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY })
     if (process.stdin.isTTY) {
-      process.stdout.write("Password (not shown): ")(
-        // Echo nothing of what is typed.
-        /** @type {any} */ rl
-      )._writeToOutput = () => undefined
+      process.stdout.write("Password (not shown): ")
+      // Echo nothing of what is typed.
+      const muted = /** @type {{ _writeToOutput: (text: string) => void }} */ (/** @type {unknown} */ (rl))
+      muted._writeToOutput = () => undefined
     }
     let answered = false
     rl.once("line", (line) => {
