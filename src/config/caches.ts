@@ -28,7 +28,10 @@ export const LEGACY_CACHE_TTL_SECONDS = 30
  * wants an evicting policy (allkeys-lru) and BullMQ needs noeviction, so a
  * separate Redis lets each have its own policy.
  */
-export function separateCacheRedis(env: Pick<Env, "REDIS_URL" | "CACHE_REDIS_URL">): RedisSettings | undefined {
+export function separateCacheRedis(
+  env: Pick<Env, "REDIS_URL" | "CACHE_REDIS_URL">,
+  redis: RedisSettings | undefined
+): RedisSettings | undefined {
   if (!env.CACHE_REDIS_URL) {
     return undefined
   }
@@ -39,16 +42,7 @@ export function separateCacheRedis(env: Pick<Env, "REDIS_URL" | "CACHE_REDIS_URL
     )
   }
   const cache = parseRedisUrl(env.CACHE_REDIS_URL, "CACHE_REDIS_URL")
-  return cache.url === normalised(env.REDIS_URL) ? undefined : cache
-}
-
-/** The URL as parseRedisUrl stores it; an invalid REDIS_URL is reported on its own. */
-function normalised(raw: string): string | undefined {
-  try {
-    return new URL(raw.trim()).toString()
-  } catch {
-    return undefined
-  }
+  return cache.url === redis?.url ? undefined : cache
 }
 
 /**

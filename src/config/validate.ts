@@ -60,7 +60,7 @@ export function validateConfig(rawEnv: RawEnv, readTextFile: ReadTextFile = read
 
   const database = check(() => databaseSettings(env, readTextFile))
   const redis = check(() => (env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined))
-  const cacheRedis = check(() => separateCacheRedis(env))
+  const cacheRedis = check(() => separateCacheRedis(env, redis))
   check(() => requireRedisInProduction(env, production))
   check(() => requireDatabaseInProduction(env, production))
   const jwtSecret = check(() => resolveSecret("JWT_SECRET", env.JWT_SECRET, production))

@@ -27,6 +27,8 @@ export interface StaticOutcome {
   /** DATABASE_MIGRATION_URL judged on its own, as npm run migrate uses it. */
   migrationDatabase?: DatabaseSettings
   redis?: RedisSettings
+  /** CACHE_REDIS_URL when it names another Redis than REDIS_URL. */
+  cacheRedis?: RedisSettings
 }
 
 /** Everything that can be judged from the variables and files alone. */
@@ -36,7 +38,7 @@ export function staticChecks(input: StaticInput): StaticOutcome {
 
   const read = input.readTextFile ?? ((path: string) => readFileSync(path, "utf8"))
   const { errors: problems, settings } = validateConfig(env, read)
-  const { env: valid, mode, database, redis, notification, cors } = settings
+  const { env: valid, mode, database, redis, cacheRedis, notification, cors } = settings
   for (const problem of problems) {
     results.push(fail(`config ${problem.variable}`, problem.message, fixForConfigError(problem)))
   }
@@ -49,6 +51,7 @@ export function staticChecks(input: StaticInput): StaticOutcome {
   for (const warning of [
     ...(database?.warnings ?? []),
     ...(redis?.warnings ?? []),
+    ...(cacheRedis?.warnings ?? []),
     ...(cors?.warnings ?? []),
     ...(notification?.warnings ?? []),
   ]) {
@@ -60,7 +63,7 @@ export function staticChecks(input: StaticInput): StaticOutcome {
   results.push(adminBuildCheck(mode, input.root))
   results.push(modeCheck(mode, production))
   results.push(nodeCheck(input.nodeVersion, input.enginesNode))
-  return { results, database, migrationDatabase, redis }
+  return { results, database, migrationDatabase, redis, cacheRedis }
 }
 
 /** The value, or undefined when the variable is invalid (already reported). */
