@@ -24,12 +24,12 @@ export interface ThrowawayRedis {
 }
 
 /**
- * A redis-server of the test's own on a free port, without persistence, so a
- * test can give it a policy (or rename commands) without touching the
- * machine's Redis. Started synchronously; `ready()` waits for it.
+ * A redis-server of the test's own, without persistence, so a test can give it
+ * a policy (or rename commands, or stop it) without touching the machine's
+ * Redis. On a free port unless given one (to restart a stopped server where
+ * its clients expect it). Started synchronously; `ready()` waits for it.
  */
-export function startRedisServer(extraArgs: string[] = []): ThrowawayRedis {
-  const port = freePort()
+export function startRedisServer(extraArgs: string[] = [], port = freePort()): ThrowawayRedis {
   const child: ChildProcess = spawn(
     "redis-server",
     ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", ...extraArgs],

@@ -3,11 +3,11 @@
  * Redis: concurrent first requests, and an outage of a redis-server this test
  * starts on a free port of its own (the machine's Redis is never stopped).
  */
-import { spawn, type ChildProcess } from "node:child_process"
-import { createServer } from "node:net"
+import { spawn } from "node:child_process"
 import type { ConfigModule } from "@medusajs/framework/types"
 import { join } from "node:path"
 import type { Probe } from "../../src/health/readiness"
+import { startRedisServer, type ThrowawayRedis } from "../helpers/redis-server"
 
 jest.setTimeout(60 * 1000)
 
@@ -44,42 +44,11 @@ function freshRedisProbe(redisUrl: string): Probe {
   return probe!
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number }
-      server.close(() => resolve(port))
-    })
-  })
-}
-
-async function startRedis(port: number): Promise<ChildProcess> {
-  const child = spawn(
-    "redis-server",
-    ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    {
-      stdio: "ignore",
-    }
-  )
-  const deadline = Date.now() + 10_000
-  while (Date.now() < deadline) {
-    const open = await new Promise<boolean>((resolve) => {
-      const socket = require("node:net").connect(port, "127.0.0.1")
-      socket.once("connect", () => (socket.destroy(), resolve(true)))
-      socket.once("error", () => resolve(false))
-    })
-    if (open) return child
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  child.kill("SIGKILL")
-  throw new Error(`redis-server did not listen on ${port}`)
-}
-
 describe("readiness Redis probe", () => {
-  let own: ChildProcess | undefined
-  afterAll(() => own?.kill("SIGKILL"))
+  let own: ThrowawayRedis | undefined
+  afterAll(() => own?.stop())
 
-  it("answers two first requests that arrive at once", async () => {
+  it("answers three first requests that arrive at once", async () => {
     const probe = freshRedisProbe(base)
     const results = await Promise.allSettled([probe(), probe(), probe()])
     expect(results.map((r) => (r.status === "fulfilled" ? r.value : (r.reason as Error).message))).toEqual([
@@ -92,8 +61,9 @@ describe("readiness Redis probe", () => {
   it("fails during an outage without ioredis printing unhandled error events, and recovers", async () => {
     // In a process of its own: what matters is what reaches the real stderr
     // (jest's console does not see ioredis's unhandled-error printing).
-    const port = await freePort()
-    own = await startRedis(port)
+    own = startRedisServer()
+    await own.ready()
+    const port = own.port
     const child = spawn(
       process.execPath,
       ["-r", "ts-node/register/transpile-only", "-e", OUTAGE_SCRIPT, String(port)],
@@ -112,10 +82,10 @@ describe("readiness Redis probe", () => {
       expect(stdout).toContain(line)
     }
     await waitFor("up: PONG")
-    own.kill("SIGKILL")
-    await new Promise((resolve) => own!.once("exit", resolve))
+    await own.stop()
     await waitFor("down: failed")
-    own = await startRedis(port)
+    own = startRedisServer([], port)
+    await own.ready()
     await waitFor("back: PONG")
     await exited
     expect(stderr).not.toContain("Unhandled error event")
