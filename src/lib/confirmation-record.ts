@@ -52,9 +52,16 @@ export interface OrderConfirmationPlan {
   attempt: number
   /** Why an earlier attempt does not count as sent, when there was one. */
   after?: "unfinished" | "logged-only"
-  /** The provider that sends now; "email-log" only logs. */
+}
+
+/** What an order's earlier confirmation rows say, and the provider that would send now. */
+export interface PreviousOrderConfirmations extends ConfirmationRecord {
+  /** "email-log" when emails are only logged. */
   provider?: string
 }
+
+/** The notification rows that are an order's confirmation attempts. */
+export const ORDER_CONFIRMATION_ROWS = { trigger_type: "order.placed", channel: "email" } as const
 
 /**
  * The decision, pure. Sent (a real provider took it) is final. A confirmation
@@ -64,9 +71,9 @@ export interface OrderConfirmationPlan {
  */
 export function planOrderConfirmation(
   order: { email?: string | null },
-  previous: ConfirmationRecord & { provider?: string }
+  previous: PreviousOrderConfirmations
 ): OrderConfirmationPlan {
-  const base = { attempt: previous.attempts + 1, provider: previous.provider }
+  const base = { attempt: previous.attempts + 1 }
   if (previous.sent) {
     return { ...base, outcome: "already-sent" }
   }

@@ -4,6 +4,7 @@ import {
   configuredEmailProvider,
   confirmationRecord,
   isRealEmailProvider,
+  ORDER_CONFIRMATION_ROWS,
   unsentLabel,
   type ConfirmationRecord,
 } from "../lib/confirmation-record"
@@ -47,7 +48,8 @@ const PAGE = 500
  * lists them and exits 1. Canceled orders are listed and never sent.
  */
 export default async function sendConfirmationsScript({ container, args }: ExecArgs) {
-  const dryRun = (args ?? []).some((arg) => arg === "--dry-run" || arg === "dry-run")
+  // scripts/send-confirmations.mjs passes --dry-run as a word: medusa exec refuses options.
+  const dryRun = (args ?? []).includes("dry-run")
   const result = await sendConfirmations(container, { dryRun, print: (line) => console.log(line) })
   if (result.failed.length || (!dryRun && result.unsent.length && !isRealEmailProvider(result.provider))) {
     process.exitCode = 1
@@ -120,7 +122,7 @@ async function unsentOrders(container: MedusaContainer): Promise<UnsentOrder[]> 
   const rowsByOrder = new Map<string, Array<{ status: string; provider_id?: string | null }>>()
   for (let skip = 0; ; skip += PAGE) {
     const page = await notifications.listNotifications(
-      { trigger_type: "order.placed", channel: "email", resource_type: "order" },
+      { ...ORDER_CONFIRMATION_ROWS, resource_type: "order" },
       {
         select: ["id", "resource_id", "status", "provider_id", "created_at"],
         order: { created_at: "ASC" },
@@ -129,8 +131,14 @@ async function unsentOrders(container: MedusaContainer): Promise<UnsentOrder[]> 
       }
     )
     for (const row of page) {
-      if (row.resource_id) {
-        rowsByOrder.set(row.resource_id, [...(rowsByOrder.get(row.resource_id) ?? []), row])
+      if (!row.resource_id) {
+        continue
+      }
+      const rows = rowsByOrder.get(row.resource_id)
+      if (rows) {
+        rows.push(row)
+      } else {
+        rowsByOrder.set(row.resource_id, [row])
       }
     }
     if (page.length < PAGE) {

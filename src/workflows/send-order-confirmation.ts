@@ -3,7 +3,6 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { acquireLockStep, releaseLockStep, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { planOrderConfirmation } from "../lib/confirmation-record"
 import { renderOrderConfirmation, type ConfirmationOrder } from "../lib/order-confirmation-email"
-import { markOrderConfirmationStep } from "./steps/mark-order-confirmation"
 import { previousOrderConfirmationsStep } from "./steps/previous-order-confirmations"
 
 /** The id of the workflow that sends an order's confirmation email. */
@@ -69,9 +68,8 @@ function confirmationOrder(
  * The notification rows it leaves (status, provider, key) are the record of
  * what was sent: once one reached "success" at a real provider, a redelivered
  * order.placed sends nothing; one that was only logged counts as not sent
- * (planOrderConfirmation). The order's metadata mirrors it for the admin
- * (steps/mark-order-confirmation.ts). An order without an email address gets
- * nothing, by design.
+ * (planOrderConfirmation). An order without an email address gets nothing,
+ * by design.
  *
  * Both the order.placed subscriber and npm run send-confirmations run it. It
  * holds a lock per order from its first step to its last: two runs at once (a
@@ -122,13 +120,7 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
           },
         ]
       })
-      const sent = sendNotificationsStep(email)
-      const mark = transform({ input, sent }, ({ input, sent }) => ({
-        order_id: input.id,
-        provider_id: sent[0]?.provider_id,
-      }))
-      markOrderConfirmationStep(mark)
-      return sent
+      return sendNotificationsStep(email)
     })
 
     releaseLockStep(lock)

@@ -48,16 +48,8 @@ describe("planOrderConfirmation", () => {
   const order = { email: "karen@example.dk" }
 
   it("sends the first confirmation as attempt 1, whichever provider is on", () => {
-    expect(planOrderConfirmation(order, { ...none, provider: "email-log" })).toEqual({
-      outcome: "send",
-      attempt: 1,
-      provider: "email-log",
-    })
-    expect(planOrderConfirmation(order, { ...none, provider: "sendgrid" })).toEqual({
-      outcome: "send",
-      attempt: 1,
-      provider: "sendgrid",
-    })
+    expect(planOrderConfirmation(order, { ...none, provider: "email-log" })).toEqual({ outcome: "send", attempt: 1 })
+    expect(planOrderConfirmation(order, { ...none, provider: "sendgrid" })).toEqual({ outcome: "send", attempt: 1 })
   })
 
   it("logs a confirmation once while there is no email provider", () => {
@@ -71,7 +63,6 @@ describe("planOrderConfirmation", () => {
       outcome: "send",
       attempt: 2,
       after: "logged-only",
-      provider: "sendgrid",
     })
   })
 

@@ -1,11 +1,11 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { configuredEmailProvider, confirmationRecord, type ConfirmationRecord } from "../../lib/confirmation-record"
-
-export interface PreviousOrderConfirmations extends ConfirmationRecord {
-  /** The provider that would send now ("email-log" when emails are only logged). */
-  provider?: string
-}
+import {
+  configuredEmailProvider,
+  confirmationRecord,
+  ORDER_CONFIRMATION_ROWS,
+  type PreviousOrderConfirmations,
+} from "../../lib/confirmation-record"
 
 /**
  * What earlier runs did for this order, and who would send now. The
@@ -23,7 +23,7 @@ export const previousOrderConfirmationsStep = createStep(
   async ({ order_id }: { order_id: string }, { container }) => {
     const notifications = await container
       .resolve(Modules.NOTIFICATION)
-      .listNotifications({ resource_id: order_id, trigger_type: "order.placed", channel: "email" })
+      .listNotifications({ ...ORDER_CONFIRMATION_ROWS, resource_id: order_id })
     const result: PreviousOrderConfirmations = {
       ...confirmationRecord(notifications),
       provider: configuredEmailProvider(container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)),
