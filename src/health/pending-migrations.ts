@@ -29,17 +29,37 @@ import { isFileDisabled, isFileSkipped, ModulesSdkUtils } from "@medusajs/framew
  * two steps counted here, so the scripts step finishing implies them.
  */
 
-export interface ExpectedMigrations {
+export interface AppliedMigrations {
   /** Module migration names, as `mikro_orm_migrations.name` records them. */
   modules: string[]
   /** Migration script file names, as `script_migrations.script_name` records them. */
   scripts: string[]
 }
 
-export type AppliedMigrations = ExpectedMigrations
+export interface ExpectedMigrations extends AppliedMigrations {
+  /**
+   * The files behind each `module:<name>` / `script:<name>` (two modules may
+   * share a name), to ask Medusa whether a pending one is skipped. Files are
+   * loaded only then: loading all ~190 on every boot cost about 1.2 s when
+   * nothing was pending.
+   */
+  paths?: Record<string, string[]>
+}
 
-export interface PendingMigrations extends ExpectedMigrations {
+export interface PendingMigrations extends AppliedMigrations {
   total: number
+}
+
+type Kind = "module" | "script"
+
+/**
+ * Whether Medusa leaves the file out: CustomDBMigrator skips module
+ * migrations marked skipped (defineFileConfig); the scripts migrator also
+ * leaves out files disabled by defineFileConfig (create-super-admin-role.js
+ * without the rbac flag). Both are known once the file is loaded.
+ */
+function skippedByMedusa(kind: Kind, path: string): boolean {
+  return isFileSkipped(require(path)) || (kind === "script" && isFileDisabled(path))
 }
 
 const MIGRATION_FILE = /\.(js|cjs|ts)$/
@@ -59,11 +79,20 @@ export function migrationScriptNames(files: string[]): string[] {
   )
 }
 
-export function pendingMigrations(expected: ExpectedMigrations, applied: AppliedMigrations): PendingMigrations {
-  const appliedModules = new Set(applied.modules)
-  const appliedScripts = new Set(applied.scripts)
-  const modules = [...new Set(expected.modules)].filter((name) => !appliedModules.has(name))
-  const scripts = [...new Set(expected.scripts)].filter((name) => !appliedScripts.has(name))
+export function pendingMigrations(
+  expected: ExpectedMigrations,
+  applied: AppliedMigrations,
+  skipped: (kind: Kind, path: string) => boolean = skippedByMedusa
+): PendingMigrations {
+  const notApplied = (kind: Kind, names: string[], done: string[]) => {
+    const appliedNames = new Set(done)
+    return [...new Set(names)].filter((name) => {
+      const files = expected.paths?.[`${kind}:${name}`] ?? []
+      return !appliedNames.has(name) && !(files.length && files.every((path) => skipped(kind, path)))
+    })
+  }
+  const modules = notApplied("module", expected.modules, applied.modules)
+  const scripts = notApplied("script", expected.scripts, applied.scripts)
   return { modules, scripts, total: modules.length + scripts.length }
 }
 
@@ -155,32 +184,30 @@ export function expectedMigrations(
   appDir: string
 ): ExpectedMigrations {
   const modules: string[] = []
+  const paths: Record<string, string[]> = {}
+  const add = (key: string, path: string) => (paths[key] ??= []).push(path)
   for (const resolve of moduleResolveStrings(configModules)) {
     const folder = migrationsFolder(resolve.startsWith(".") ? join(appDir, resolve) : resolve, appDir)
     if (!folder) {
       continue
     }
     for (const name of moduleMigrationNames(listFiles(folder))) {
-      // CustomDBMigrator leaves out files marked skipped (defineFileConfig).
-      if (!isFileSkipped(require(join(folder, name)))) {
-        modules.push(name)
-      }
+      modules.push(name)
+      add(`module:${name}`, join(folder, name))
     }
   }
   const scriptFolders = [
     join(dirname(require.resolve("@medusajs/medusa", { paths: [appDir] })), "migration-scripts"),
     join(appDir, "src", "migration-scripts"),
   ]
-  // The scripts migrator leaves out skipped files and, through dynamicImport,
-  // files disabled by defineFileConfig (create-super-admin-role.js without the
-  // rbac flag); both are known once the file is loaded.
-  const scripts = scriptFolders.flatMap((folder) =>
-    migrationScriptNames(listFiles(folder)).filter((file) => {
-      const path = join(folder, file)
-      return !isFileSkipped(require(path)) && !isFileDisabled(path)
-    })
-  )
-  return { modules, scripts }
+  const scripts: string[] = []
+  for (const folder of scriptFolders) {
+    for (const file of migrationScriptNames(listFiles(folder))) {
+      scripts.push(file)
+      add(`script:${file}`, join(folder, file))
+    }
+  }
+  return { modules, scripts, paths }
 }
 
 interface Raw {

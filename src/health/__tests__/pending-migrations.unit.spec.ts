@@ -34,6 +34,43 @@ describe("pending migrations", () => {
     expect(describePending(pending)).toBe("2 pending (1 module migration, 1 migration script)")
   })
 
+  it("asks whether a file is skipped only for what is not applied, so a migrated database loads no migration file", () => {
+    const asked: string[] = []
+    const skipped = (kind: string, path: string) => {
+      asked.push(`${kind} ${path}`)
+      return path === "/scripts/disabled.js"
+    }
+    const expected = {
+      modules: ["Applied1", "Pending2"],
+      scripts: ["disabled.js"],
+      paths: {
+        "module:Applied1": ["/m/Applied1"],
+        "module:Pending2": ["/m/Pending2"],
+        "script:disabled.js": ["/scripts/disabled.js"],
+      },
+    }
+    const pending = pendingMigrations(expected, { modules: ["Applied1"], scripts: [] }, skipped)
+    expect(pending).toEqual({ modules: ["Pending2"], scripts: [], total: 1 })
+    expect(asked).toEqual(["module /m/Pending2", "script /scripts/disabled.js"])
+
+    asked.length = 0
+    expect(
+      pendingMigrations(expected, { modules: ["Applied1", "Pending2"], scripts: ["disabled.js"] }, skipped).total
+    ).toBe(0)
+    expect(asked).toEqual([])
+  })
+
+  it("counts a name two modules share unless Medusa skips both files", () => {
+    const expected = {
+      modules: ["Shared1"],
+      scripts: [],
+      paths: { "module:Shared1": ["/skipped/Shared1", "/run/Shared1"] },
+    }
+    const skipped = (_kind: string, path: string) => path.startsWith("/skipped/")
+    expect(pendingMigrations(expected, { modules: [], scripts: [] }, skipped).modules).toEqual(["Shared1"])
+    expect(pendingMigrations(expected, { modules: [], scripts: [] }, () => true).modules).toEqual([])
+  })
+
   it("finds nothing pending on a migrated database", () => {
     const expected = { modules: ["Migration2"], scripts: ["a.js"] }
     const pending = pendingMigrations(expected, expected)
