@@ -22,6 +22,10 @@ const require = createRequire(import.meta.url)
  * @param {{ mode: string, limitSeconds: number }} options
  */
 export async function waitForPendingMigrations({ mode, limitSeconds }) {
+  /** @type {typeof import("../../src/health/migration-sources")} */
+  const sources = require(join(SERVER_DIR, "src", "health", "migration-sources.js"))
+  /** @type {typeof import("../../src/health/applied-migrations")} */
+  const applied = require(join(SERVER_DIR, "src", "health", "applied-migrations.js"))
   /** @type {typeof import("../../src/health/pending-migrations")} */
   const pending = require(join(SERVER_DIR, "src", "health", "pending-migrations.js"))
   /** @type {typeof import("../../src/health/migration-wait")} */
@@ -47,8 +51,8 @@ export async function waitForPendingMigrations({ mode, limitSeconds }) {
     return // nothing to wait for; Medusa says what is missing
   }
 
-  const expected = pending.expectedMigrations(config.modules ?? {}, SERVER_DIR)
-  const db = pending.connect(config.projectConfig)
+  const expected = sources.expectedMigrations(config.modules ?? {}, SERVER_DIR)
+  const db = applied.connect(config.projectConfig)
   /** @type {import("../../src/health/migration-wait").WaitingListener | undefined} */
   let listener
   try {
@@ -57,7 +61,7 @@ export async function waitForPendingMigrations({ mode, limitSeconds }) {
       check: async () =>
         pending.pendingMigrations(
           expected,
-          await pending.readAppliedMigrations(db, config.projectConfig.databaseSchema)
+          await applied.readAppliedMigrations(db, config.projectConfig.databaseSchema)
         ),
       onStatus: async ({ reason }) => {
         if (!listener) {

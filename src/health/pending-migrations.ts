@@ -1,7 +1,4 @@
-import { existsSync, readdirSync } from "node:fs"
-import { dirname, join } from "node:path"
-import { ModulesDefinition } from "@medusajs/framework/modules-sdk"
-import { isFileDisabled, isFileSkipped, ModulesSdkUtils } from "@medusajs/framework/utils"
+import { isFileDisabled, isFileSkipped } from "@medusajs/framework/utils"
 
 /**
  * Which of the migrations `npm run migrate` would apply are not applied yet,
@@ -15,8 +12,9 @@ import { isFileDisabled, isFileSkipped, ModulesSdkUtils } from "@medusajs/framew
  * `Migrator.getPendingMigrations()` creates `mikro_orm_migrations` first, the
  * link planner's `createPlan()` creates and fills `link_module_migrations`
  * (and renames tables), and the scripts migrator creates `script_migrations`.
- * So this compares the files Medusa would run, found the way Medusa finds them,
- * with the rows of its own tracking tables:
+ * So this compares the files Medusa would run, found the way Medusa finds them
+ * (./migration-sources.ts), with the rows of its own tracking tables
+ * (./applied-migrations.ts):
  * - module migrations: every enabled module and provider (the defaults Medusa
  *   adds, as MedusaAppLoader.mergeDefaultModules does) has them in a
  *   `migrations` folder next to its discovery path; `mikro_orm_migrations`
@@ -62,23 +60,6 @@ function skippedByMedusa(kind: Kind, path: string): boolean {
   return isFileSkipped(require(path)) || (kind === "script" && isFileDisabled(path))
 }
 
-const MIGRATION_FILE = /\.(js|cjs|ts)$/
-const DECLARATION_FILE = /\.d\.[cm]?ts$/
-
-/** The migration names a module's migrations folder holds (MikroORM's glob `!(*.d).{js,ts,cjs}`). */
-export function moduleMigrationNames(files: string[]): string[] {
-  return files
-    .filter((file) => MIGRATION_FILE.test(file) && !DECLARATION_FILE.test(file))
-    .map((file) => file.replace(MIGRATION_FILE, ""))
-}
-
-/** The script names a migration-scripts folder holds (Medusa's glob `*.{js,ts}` without index and .d.ts). */
-export function migrationScriptNames(files: string[]): string[] {
-  return files.filter(
-    (file) => /\.(js|ts)$/.test(file) && !DECLARATION_FILE.test(file) && !/^index\.(js|ts)$/.test(file)
-  )
-}
-
 export function pendingMigrations(
   expected: ExpectedMigrations,
   applied: AppliedMigrations,
@@ -107,148 +88,4 @@ export function describePending(pending: PendingMigrations): string {
       : "",
   ].filter(Boolean)
   return `${pending.total} pending${parts.length ? ` (${parts.join(", ")})` : ""}`
-}
-
-type ModuleDeclaration =
-  boolean | { resolve?: unknown; disable?: boolean; options?: { providers?: Array<{ resolve?: unknown }> } }
-
-/**
- * What Medusa loads, as module resolve strings: the configured modules plus
- * every default module that is not configured, without those set to false or
- * `disable: true` (defineConfig's way for modules behind a feature flag, like
- * translation and rbac), and each module's providers given by a resolve
- * string (a provider may bring migrations).
- */
-export function moduleResolveStrings(
-  configured: Record<string, ModuleDeclaration | undefined>,
-  defaults: Array<{ key: string; defaultPackage: string | false }> = defaultModules()
-): string[] {
-  const modules: Record<string, ModuleDeclaration | undefined> = { ...configured }
-  for (const definition of defaults) {
-    if (definition.defaultPackage && modules[definition.key] === undefined) {
-      modules[definition.key] = { resolve: definition.defaultPackage }
-    }
-  }
-  const resolves: string[] = []
-  for (const [key, declaration] of Object.entries(modules)) {
-    if (declaration === false || declaration === undefined || (declaration !== true && declaration.disable)) {
-      continue
-    }
-    const fallback = defaults.find((d) => d.key === key)?.defaultPackage
-    const resolve = declaration !== true && typeof declaration.resolve === "string" ? declaration.resolve : fallback
-    if (typeof resolve === "string") {
-      resolves.push(resolve)
-    }
-    const providers = declaration === true ? [] : (declaration.options?.providers ?? [])
-    for (const provider of providers) {
-      if (typeof provider?.resolve === "string") {
-        resolves.push(provider.resolve)
-      }
-    }
-  }
-  return [...new Set(resolves)]
-}
-
-function defaultModules(): Array<{ key: string; defaultPackage: string | false }> {
-  return Object.values(ModulesDefinition).map((d) => ({ key: d.key, defaultPackage: d.defaultPackage }))
-}
-
-function listFiles(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).sort() : []
-}
-
-/**
- * The migrations folder of a module or provider: next to the file Medusa
- * discovers its resources from (a re-export like @medusajs/medusa/product
- * names the real package in `discoveryPath`).
- */
-function migrationsFolder(resolve: string, appDir: string): string | undefined {
-  let entry: string
-  try {
-    entry = require.resolve(resolve, { paths: [appDir] })
-  } catch {
-    // Medusa reports a module it cannot resolve when it boots.
-    return undefined
-  }
-  const beside = join(dirname(entry), "migrations")
-  if (existsSync(beside)) {
-    return beside
-  }
-  const discoveryPath = (require(entry) as { discoveryPath?: unknown }).discoveryPath
-  return typeof discoveryPath === "string" ? join(dirname(discoveryPath), "migrations") : undefined
-}
-
-/** Every migration `npm run migrate` applies for this built app (appDir: .medusa/server). */
-export function expectedMigrations(
-  configModules: Record<string, ModuleDeclaration | undefined>,
-  appDir: string
-): ExpectedMigrations {
-  const modules: string[] = []
-  const paths: Record<string, string[]> = {}
-  const add = (key: string, path: string) => (paths[key] ??= []).push(path)
-  for (const resolve of moduleResolveStrings(configModules)) {
-    const folder = migrationsFolder(resolve.startsWith(".") ? join(appDir, resolve) : resolve, appDir)
-    if (!folder) {
-      continue
-    }
-    for (const name of moduleMigrationNames(listFiles(folder))) {
-      modules.push(name)
-      add(`module:${name}`, join(folder, name))
-    }
-  }
-  const scriptFolders = [
-    join(dirname(require.resolve("@medusajs/medusa", { paths: [appDir] })), "migration-scripts"),
-    join(appDir, "src", "migration-scripts"),
-  ]
-  const scripts: string[] = []
-  for (const folder of scriptFolders) {
-    for (const file of migrationScriptNames(listFiles(folder))) {
-      scripts.push(file)
-      add(`script:${file}`, join(folder, file))
-    }
-  }
-  return { modules, scripts, paths }
-}
-
-interface Raw {
-  raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Array<Record<string, unknown>> }>
-}
-
-/** What the tracking tables record; only SELECTs, and a table that is not there yet records nothing. */
-export async function readAppliedMigrations(db: Raw, schema = "public"): Promise<AppliedMigrations> {
-  const { rows } = await db.raw(
-    "select table_name from information_schema.tables where table_schema = ? and table_name in ('mikro_orm_migrations', 'script_migrations')",
-    [schema]
-  )
-  const tables = new Set(rows.map((r) => r.table_name))
-  const modules = tables.has("mikro_orm_migrations")
-    ? (await db.raw(`select name from "${schema}".mikro_orm_migrations`)).rows.map((r) => String(r.name))
-    : []
-  const scripts = tables.has("script_migrations")
-    ? (await db.raw(`select script_name from "${schema}".script_migrations where finished_at is not null`)).rows.map(
-        (r) => String(r.script_name)
-      )
-    : []
-  return { modules, scripts }
-}
-
-export interface DatabaseConfig {
-  databaseUrl?: string
-  databaseSchema?: string
-  databaseDriverOptions?: Record<string, unknown>
-}
-
-/**
- * A one-connection pool made by Medusa's own createPgConnection from the
- * app's projectConfig: DATABASE_URL (the transaction pooler in production)
- * with the app's TLS options. Plain queries only, so a transaction pooler is
- * fine.
- */
-export function connect(config: DatabaseConfig) {
-  return ModulesSdkUtils.createPgConnection({
-    clientUrl: config.databaseUrl!,
-    schema: config.databaseSchema ?? "public",
-    driverOptions: config.databaseDriverOptions,
-    pool: { min: 0, max: 1 },
-  })
 }

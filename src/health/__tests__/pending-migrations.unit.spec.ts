@@ -1,11 +1,6 @@
-import {
-  describePending,
-  migrationScriptNames,
-  moduleMigrationNames,
-  moduleResolveStrings,
-  pendingMigrations,
-  readAppliedMigrations,
-} from "../pending-migrations"
+import { readAppliedMigrations } from "../applied-migrations"
+import { migrationScriptNames, moduleMigrationNames, moduleResolveStrings } from "../migration-sources"
+import { describePending, pendingMigrations } from "../pending-migrations"
 
 describe("pending migrations", () => {
   it("names module migrations as mikro_orm_migrations records them, without declarations or maps", () => {
