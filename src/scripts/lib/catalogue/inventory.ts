@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createInventoryLevelsWorkflow } from "@medusajs/medusa/core-flows"
 import { STOCKED_QUANTITY, WAREHOUSE } from "../catalogue-data"
+import { missing } from "./missing"
 import { PRODUCTS } from "./product-data"
 
 /**
@@ -28,7 +29,12 @@ export async function ensureStock(container: MedusaContainer, locationId: string
     location_id: locationId,
     inventory_item_id: inventoryItemIds,
   })
-  const unstocked = inventoryItemIds.filter((id) => !levels.some((l) => l.inventory_item_id === id))
+  const unstocked = missing(
+    inventoryItemIds,
+    levels,
+    (id) => id,
+    (level) => level.inventory_item_id
+  )
   if (unstocked.length) {
     await createInventoryLevelsWorkflow(container).run({
       input: {

@@ -1,7 +1,12 @@
-import type { CreateProductWorkflowInputDTO, MedusaContainer } from "@medusajs/framework/types"
+import type {
+  CreateProductCategoryDTO,
+  CreateProductWorkflowInputDTO,
+  MedusaContainer,
+} from "@medusajs/framework/types"
 import { MedusaError, Modules, ProductStatus } from "@medusajs/framework/utils"
 import { createProductCategoriesWorkflow, createProductsWorkflow } from "@medusajs/medusa/core-flows"
-import { CATEGORIES } from "../catalogue-data"
+import { CATEGORIES, type CategoryData } from "../catalogue-data"
+import { missing } from "./missing"
 import { PRODUCTS, type ProductData } from "./product-data"
 
 /**
@@ -11,22 +16,19 @@ import { PRODUCTS, type ProductData } from "./product-data"
 export async function ensureCategories(container: MedusaContainer, created: string[]): Promise<Map<string, string>> {
   const productModule = container.resolve(Modules.PRODUCT)
   const categories = await productModule.listProductCategories({ handle: CATEGORIES.map((c) => c.handle) })
-  const missingCategories = CATEGORIES.filter((c) => !categories.some((e) => e.handle === c.handle))
+  const missingCategories = missing(CATEGORIES, categories, (c) => c.handle)
   if (missingCategories.length) {
     const { result } = await createProductCategoriesWorkflow(container).run({
-      input: {
-        product_categories: missingCategories.map((c) => ({
-          name: c.name,
-          handle: c.handle,
-          description: c.description,
-          is_active: true,
-        })),
-      },
+      input: { product_categories: missingCategories.map(toCategoryInput) },
     })
     categories.push(...result)
     created.push(`categories ${missingCategories.map((c) => c.name).join(", ")}`)
   }
   return new Map(categories.map((c) => [c.handle, c.id]))
+}
+
+function toCategoryInput(category: CategoryData): CreateProductCategoryDTO {
+  return { name: category.name, handle: category.handle, description: category.description, is_active: true }
 }
 
 export interface ProductPlacement {
@@ -50,7 +52,7 @@ export async function ensureProducts(
     { handle: PRODUCTS.map((p) => p.handle) },
     { select: ["id", "handle"] }
   )
-  const missingProducts = PRODUCTS.filter((p) => !existingProducts.some((e) => e.handle === p.handle))
+  const missingProducts = missing(PRODUCTS, existingProducts, (p) => p.handle)
   if (!missingProducts.length) {
     return
   }

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createRegionsWorkflow, createTaxRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { DENMARK_COUNTRIES, EU_REGION, TAX_PROVIDER_ID } from "../catalogue-data"
+import { missing } from "./missing"
 
 /**
  * The EU region (EUR, prices including VAT) next to the minimal store's
@@ -31,8 +32,11 @@ export async function ensureRegionsAndTax(container: MedusaContainer, created: s
   const taxModule = container.resolve(Modules.TAX)
   const taxCountries: string[] = [...DENMARK_COUNTRIES, ...EU_REGION.countries]
   const taxRegions = await taxModule.listTaxRegions({ country_code: taxCountries })
-  const missingTaxCountries = taxCountries.filter(
-    (code) => !taxRegions.some((t) => !t.parent_id && t.country_code?.toLowerCase() === code)
+  const missingTaxCountries = missing(
+    taxCountries,
+    taxRegions.filter((t) => !t.parent_id),
+    (code) => code,
+    (t) => t.country_code?.toLowerCase()
   )
   if (missingTaxCountries.length) {
     await createTaxRegionsWorkflow(container).run({

@@ -10,9 +10,11 @@ import {
   FULFILLMENT_PROVIDER_ID,
   FULFILLMENT_SET_NAME,
   SERVICE_ZONES,
+  type ServiceZoneData,
   SHIPPING_OPTIONS,
   WAREHOUSE,
 } from "../catalogue-data"
+import { missing } from "./missing"
 import type { Warehouse } from "./warehouse"
 
 /**
@@ -54,16 +56,10 @@ export async function ensureShipping(
     { fulfillment_set: { id: fulfillmentSet.id } },
     { relations: ["shipping_options"] }
   )
-  const missingZones = SERVICE_ZONES.filter((z) => !existingZones.some((e) => e.name === z.name))
+  const missingZones = missing(SERVICE_ZONES, existingZones, (z) => z.name)
   if (missingZones.length) {
     const { result } = await createServiceZonesWorkflow(container).run({
-      input: {
-        data: missingZones.map((zone) => ({
-          name: zone.name,
-          fulfillment_set_id: fulfillmentSet.id,
-          geo_zones: zone.countries.map((country_code) => ({ type: "country" as const, country_code })),
-        })),
-      },
+      input: { data: missingZones.map((zone) => toServiceZoneInput(zone, fulfillmentSet.id)) },
     })
     existingZones.push(...result.map((zone) => ({ ...zone, shipping_options: [] })))
     created.push(`service zones ${missingZones.map((z) => `"${z.name}"`).join(", ")}`)
@@ -75,10 +71,7 @@ export async function ensureShipping(
     if (!zone) {
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Service zone "${zoneData.name}" was not created`)
     }
-    for (const option of SHIPPING_OPTIONS) {
-      if ((zone.shipping_options ?? []).some((o) => o.name === option.name)) {
-        continue
-      }
+    for (const option of missing(SHIPPING_OPTIONS, zone.shipping_options ?? [], (o) => o.name)) {
       optionsToCreate.push({
         zoneName: zone.name,
         input: {
@@ -105,4 +98,12 @@ export async function ensureShipping(
     created.push(`shipping options ${optionsToCreate.map((o) => `"${o.input.name}" (${o.zoneName})`).join(", ")}`)
   }
   return shippingProfile.id
+}
+
+function toServiceZoneInput(zone: ServiceZoneData, fulfillmentSetId: string) {
+  return {
+    name: zone.name,
+    fulfillment_set_id: fulfillmentSetId,
+    geo_zones: zone.countries.map((country_code) => ({ type: "country" as const, country_code })),
+  }
 }

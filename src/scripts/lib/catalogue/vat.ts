@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createTaxRatesWorkflow, updateRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { TAX_INCLUSIVE_CURRENCIES, VAT_RATES } from "../catalogue-data"
+import { missing } from "./missing"
 
 /**
  * VAT as a Danish shop needs it, on top of the tax regions: each country's
@@ -21,8 +22,11 @@ export async function ensureVat(container: MedusaContainer): Promise<string[]> {
     .filter((r) => !r.parent_id)
     .sort((a, b) => order(a.country_code) - order(b.country_code))
   const rates = await taxModule.listTaxRates({ tax_region_id: regions.map((r) => r.id) })
-  const withoutRate = regions.filter(
-    (region) => !rates.some((rate) => rate.tax_region_id === region.id && rate.is_default)
+  const withoutRate = missing(
+    regions,
+    rates.filter((rate) => rate.is_default),
+    (region) => region.id,
+    (rate) => rate.tax_region_id
   )
   if (withoutRate.length) {
     await createTaxRatesWorkflow(container).run({
@@ -73,8 +77,11 @@ export async function ensureVat(container: MedusaContainer): Promise<string[]> {
     attribute: "region_id",
     value: shopRegions.map((r) => r.id),
   })
-  const exclusiveRegions = shopRegions.filter(
-    (r) => !regionPreferences.some((p) => p.value === r.id && p.is_tax_inclusive)
+  const exclusiveRegions = missing(
+    shopRegions,
+    regionPreferences.filter((p) => p.is_tax_inclusive),
+    (r) => r.id,
+    (p) => p.value
   )
   for (const region of exclusiveRegions) {
     await updateRegionsWorkflow(container).run({
