@@ -10,8 +10,8 @@
  *    has a local subscriber for it, so a server built without the worker's
  *    subscribers would drop their events) and "admin disabled at build but
  *    enabled at run" cannot happen.
- * 2. Fails if the admin's index.html is missing: the shop's first deploy
- *    died on exactly that at start-up; here it dies at build time instead.
+ * 2. Fails if the admin's index.html is missing: `medusa start` would
+ *    otherwise die on it at start-up, after the deploy looked built.
  * 3. Installs the production dependencies inside .medusa/server, so the
  *    start and migrate commands need nothing else. (`npm ci` fails there
  *    with Medusa 2.21's generated lock file; `npm install --omit=dev` works.)

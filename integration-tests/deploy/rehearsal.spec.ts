@@ -318,9 +318,9 @@ beforeAll(async () => {
   await secondWorker.exited
 
   secondMigrate = await tracker.run("migrate-again", preDeploy, { cwd: copy, env: serverEnv })
-  // What an operator does once after the first deploy: the store's basics and
-  // an admin user (the same medusa exec script npm run dev uses).
-  const setup = await tracker.run("store-setup", "exec ./node_modules/.bin/medusa exec ./src/scripts/dev-setup.js", {
+  // The store, its catalogue and an admin user, set up in the built app by
+  // the script behind `npm run seed` (and `npm run dev`).
+  const setup = await tracker.run("store-setup", "exec ./node_modules/.bin/medusa exec ./src/scripts/seed.js", {
     cwd: join(copy, ".medusa", "server"),
     env: { ...serverEnv, MEDUSA_ADMIN_EMAIL: ADMIN_EMAIL, MEDUSA_ADMIN_PASSWORD: ADMIN_PASSWORD },
   })

@@ -105,7 +105,7 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     const { cart: withShipping } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: standard.id })
     expect(withShipping.shipping_methods).toHaveLength(1)
 
-    // Payment: the system (manual) provider the seed enabled for the region.
+    // Payment: the system (manual) provider `npm run seed` enables for the region.
     const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: regionId })
     expect(payment_providers.map((p) => p.id)).toContain("pp_system_default")
     const { payment_collection } = await sdk.store.payment.initiatePaymentSession(withShipping, {

