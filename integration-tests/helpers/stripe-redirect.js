@@ -1,0 +1,84 @@
+// Test-only preload: points every client of the Stripe SDK that Medusa's Stripe provider uses at a local fake
+// (integration-tests/helpers/fake-stripe.ts) instead of api.stripe.com.
+//
+// Use it as a jest setup file, by requiring it, or in spawned processes with
+//   NODE_OPTIONS="--require /abs/path/integration-tests/helpers/stripe-redirect.js"
+//
+// With TEST_STRIPE_API_URL (e.g. http://127.0.0.1:12345) set at load time it installs the redirect; without it,
+// loading does nothing. installStripeRedirect() installs it later (e.g. once a fake has picked its port).
+// The installed redirect reads TEST_STRIPE_API_URL each time a client is built, so a client built while the
+// variable is unset talks to Stripe's defaults.
+//
+// The provider builds its client with `new Stripe(apiKey)` and offers no host option, so the redirect wraps the
+// SDK's private Stripe.prototype._getPropsFromConfig (called once per client, in the constructor). That private
+// method is why the SDK version is pinned: a Medusa upgrade that changes the nested SDK fails here, loudly.
+const path = require("node:path")
+
+const SUPPORTED_MAJOR = 15
+const INSTALLED = Symbol.for("beauty-shop.stripe-redirect")
+
+/** The stripe package that @medusajs/payment-stripe itself requires (its own nested copy, not the root one). */
+function loadNestedStripe() {
+  let providerDir
+  try {
+    providerDir = path.dirname(require.resolve("@medusajs/payment-stripe/package.json"))
+  } catch {
+    // @medusajs/payment-stripe is not hoisted: find it from the module Medusa's config points at.
+    const medusaModule = path.dirname(require.resolve("@medusajs/medusa/payment-stripe"))
+    providerDir = path.dirname(require.resolve("@medusajs/payment-stripe/package.json", { paths: [medusaModule] }))
+  }
+  const file = require.resolve("stripe", { paths: [providerDir] })
+  return { Stripe: require(file), file }
+}
+
+/** Throws unless `Stripe` is a 15.x SDK with the private method the redirect wraps. */
+function assertSupportedStripeSdk(Stripe, file = "the Stripe SDK nested under @medusajs/payment-stripe") {
+  const version = Stripe && Stripe.PACKAGE_VERSION
+  if (typeof version !== "string" || Number(version.split(".")[0]) !== SUPPORTED_MAJOR) {
+    throw new Error(
+      `stripe-redirect supports only the Stripe SDK ${SUPPORTED_MAJOR}.x nested under @medusajs/payment-stripe, ` +
+        `but ${file} is version ${version}. Check that Stripe.prototype._getPropsFromConfig still sets ` +
+        "host/port/protocol, then update integration-tests/helpers/stripe-redirect.js."
+    )
+  }
+  if (!Stripe.prototype || typeof Stripe.prototype._getPropsFromConfig !== "function") {
+    throw new Error(
+      `stripe-redirect needs the private method Stripe.prototype._getPropsFromConfig, but ${file} ` +
+        `(version ${version}) has none. Update integration-tests/helpers/stripe-redirect.js.`
+    )
+  }
+}
+
+/** "http://127.0.0.1:12345" -> the SDK's { host, port, protocol } config. */
+function stripeApiTarget(url) {
+  const parsed = new URL(url)
+  const protocol = parsed.protocol.replace(/:$/, "")
+  if (protocol !== "http" && protocol !== "https") {
+    throw new Error(`TEST_STRIPE_API_URL must be an http(s) URL, not ${url}`)
+  }
+  const port = parsed.port || (protocol === "https" ? "443" : "80")
+  return { host: parsed.hostname.replace(/^\[|\]$/g, ""), port, protocol }
+}
+
+/** Wraps the nested SDK once; safe to call again. */
+function installStripeRedirect() {
+  const { Stripe, file } = loadNestedStripe()
+  assertSupportedStripeSdk(Stripe, file)
+  const proto = Stripe.prototype
+  if (proto[INSTALLED]) {
+    return
+  }
+  const original = proto._getPropsFromConfig
+  proto._getPropsFromConfig = function (config) {
+    const props = original.call(this, config)
+    const url = process.env.TEST_STRIPE_API_URL
+    return url ? { ...props, ...stripeApiTarget(url) } : props
+  }
+  Object.defineProperty(proto, INSTALLED, { value: true })
+}
+
+if (process.env.TEST_STRIPE_API_URL) {
+  installStripeRedirect()
+}
+
+module.exports = { installStripeRedirect, assertSupportedStripeSdk, loadNestedStripe, stripeApiTarget }
