@@ -57,6 +57,17 @@ export default defineRailway((ctx) => {
     STORE_CORS: ctx.shared.STORE_CORS,
     ADMIN_CORS: ctx.shared.ADMIN_CORS,
     AUTH_CORS: ctx.shared.AUTH_CORS,
+    // Both services need Stripe: the server takes the webhook, the worker
+    // handles it, and captures and refunds. Both read the same bucket: the
+    // server takes uploads, the worker reads product imports from it.
+    STRIPE_API_KEY: ctx.shared.STRIPE_API_KEY,
+    STRIPE_WEBHOOK_SECRET: ctx.shared.STRIPE_WEBHOOK_SECRET,
+    S3_BUCKET: ctx.shared.S3_BUCKET,
+    S3_REGION: ctx.shared.S3_REGION,
+    S3_ACCESS_KEY_ID: ctx.shared.S3_ACCESS_KEY_ID,
+    S3_SECRET_ACCESS_KEY: ctx.shared.S3_SECRET_ACCESS_KEY,
+    S3_ENDPOINT: ctx.shared.S3_ENDPOINT,
+    S3_FILE_URL: ctx.shared.S3_FILE_URL,
   }
 
   const server = service("server", {

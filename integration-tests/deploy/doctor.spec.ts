@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto"
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
+import { STRIPE_LIVE, SUPABASE_STORAGE } from "../../src/config/__tests__/production-env"
 import { brokenDeploySettings } from "../../src/doctor/__tests__/broken-deploy-settings"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
 import { asPostgres } from "../helpers/postgres"
@@ -71,6 +72,8 @@ function goodWorker(): Record<string, string> {
     // A production worker sends order confirmations; without these the doctor warns.
     SENDGRID_API_KEY: `SG.${randomBytes(16).toString("hex")}`,
     SENDGRID_FROM: "ordre@beauty-shop.dk",
+    ...SUPABASE_STORAGE,
+    ...STRIPE_LIVE,
   }
 }
 

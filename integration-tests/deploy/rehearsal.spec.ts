@@ -25,6 +25,7 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import Redis from "ioredis"
 import { Client } from "pg"
+import { startS3Server, type ThrowawayS3 } from "../helpers/s3-server"
 import { parseToml } from "../helpers/toml"
 import settings from "../../.railway/deploy.json"
 import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
@@ -72,6 +73,8 @@ process.on("exit", () => tracker.killAllNow())
 
 const figures: Record<string, string | number | undefined> = {}
 let txPooler: Pooler
+/** The bucket both services store files in, as on Supabase Storage. */
+let s3: ThrowawayS3
 let sessionPooler: Pooler
 let server: Tracked
 let worker: Tracked
@@ -116,6 +119,7 @@ function serviceEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
     ADMIN_CORS: `http://localhost:${SERVER_PORT}`,
     AUTH_CORS: `http://localhost:${SERVER_PORT},http://localhost:8000`,
     EMAIL_LOG_ONLY: "true",
+    ...s3.env,
     ...extra,
   }
 }
@@ -217,6 +221,7 @@ beforeAll(async () => {
     throw new Error(`Redis is not reachable at 127.0.0.1:6379 (${e.message}); start it: redis-server --daemonize yes`)
   })
   await postgres(`CREATE DATABASE ${REAL_DATABASE}`)
+  s3 = await startS3Server()
 
   mkdirSync(join(work, "tls"))
   const certificates = makeCertificates(join(work, "tls"), POOLER_HOST)
@@ -348,6 +353,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await tracker.stopAll()
+  await s3?.close()
   for (const name of [
     "install",
     "build",
@@ -526,6 +532,7 @@ describe("deploy rehearsal", () => {
       expect(output).toContain(
         `[config] database: ${POOLER_HOST}:6543/postgres; transaction pooler; TLS verify-full with CA`
       )
+      expect(output).toContain(`[config] files: S3 bucket media at ${new URL(s3.endpoint).host}`)
     })
 
     it("the migration log contains no secret", () => {

@@ -18,6 +18,7 @@ import Redis from "ioredis"
 import settings from "../../.railway/deploy.json"
 import { asPostgres } from "../helpers/postgres"
 import { pollHealth, ProcessTracker } from "../helpers/processes"
+import { startS3Server, type ThrowawayS3 } from "../helpers/s3-server"
 import { E2E_RESULTS, REPO, SHOP_FILE, type RunningShop } from "./lib/shop"
 
 const SERVER_PORT = 19200
@@ -29,6 +30,7 @@ const secret = () => randomBytes(24).toString("hex")
 export interface E2eGlobals {
   tracker: ProcessTracker
   database: string
+  s3: ThrowawayS3
 }
 
 /**
@@ -56,7 +58,9 @@ export default async function globalSetup(): Promise<void> {
   rmSync(E2E_RESULTS, { recursive: true, force: true })
   mkdirSync(E2E_RESULTS, { recursive: true })
   const tracker = new ProcessTracker(E2E_RESULTS)
-  ;(globalThis as { __E2E__?: E2eGlobals }).__E2E__ = { tracker, database: DATABASE }
+  // The bucket server and worker store files in, as production's Supabase Storage.
+  const s3 = await startS3Server()
+  ;(globalThis as { __E2E__?: E2eGlobals }).__E2E__ = { tracker, database: DATABASE, s3 }
   process.on("exit", () => tracker.killAllNow())
 
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
@@ -88,6 +92,7 @@ export default async function globalSetup(): Promise<void> {
     // No SendGrid here: the worker logs confirmations on purpose (without this
     // a production worker refuses to start) and records them as not sent.
     EMAIL_LOG_ONLY: "true",
+    ...s3.env,
   }
   const run = (name: string, command: string) => tracker.run(name, command, { cwd: REPO, env })
 

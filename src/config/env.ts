@@ -58,6 +58,21 @@ export const envSchema = z.object({
   SENDGRID_FROM: z.string().optional(),
   /** true: a production worker without SendGrid logs emails on purpose (./notification.ts). */
   EMAIL_LOG_ONLY: booleanFlag.optional(),
+
+  /** Stripe (cards and MobilePay) on both services when both are set (./payments.ts). */
+  STRIPE_API_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+
+  /** S3-compatible object storage for uploads, e.g. Supabase Storage (./files.ts). */
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().optional(),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_ENDPOINT: z.string().optional(),
+  S3_FILE_URL: z.string().optional(),
+  S3_PREFIX: z.string().optional(),
+  /** true: production keeps uploads on the container's disk on purpose (./files.ts). */
+  FILES_LOCAL_ONLY: booleanFlag.optional(),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -5,7 +5,9 @@ import type { RawEnv } from "./env"
 import { ConfigError, type ConfigWarning } from "./errors"
 import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
+import type { FileSettings } from "./files"
 import type { NotificationSettings } from "./notification"
+import type { PaymentSettings } from "./payments"
 import { redisModules, type RedisSettings } from "./redis"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
@@ -28,6 +30,8 @@ export interface BuiltConfig {
   /** CACHE_REDIS_URL when it names another Redis than REDIS_URL. */
   cacheRedis?: RedisSettings
   notification: NotificationSettings
+  payments: PaymentSettings
+  files: FileSettings
   /** One line each for the operator, secrets masked. */
   summary: string[]
   warnings: ConfigWarning[]
@@ -48,7 +52,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
   if (!valid) {
     throw errors[0]
   }
-  const { env, mode, database, redis, cacheRedis, notification, cors } = valid
+  const { env, mode, database, redis, cacheRedis, notification, payments, files, cors } = valid
   const config: InputConfig = {
     projectConfig: {
       databaseUrl: database?.url,
@@ -66,7 +70,12 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       disable: mode.adminDisabled,
       backendUrl: env.MEDUSA_BACKEND_URL,
     },
-    modules: [...(redis ? [...redisModules(redis), ...cacheModules(redis, cacheRedis)] : []), notification.module],
+    modules: [
+      ...(redis ? [...redisModules(redis), ...cacheModules(redis, cacheRedis)] : []),
+      notification.module,
+      ...(payments.module ? [payments.module] : []),
+      ...(files.module ? [files.module] : []),
+    ],
   }
   if (redis) {
     // The Caching Module (successor of the deprecated cache-redis) does
@@ -81,13 +90,22 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     redis,
     cacheRedis,
     notification,
-    summary: [...summaryLines(mode, database, redis, cacheRedis), notification.summary],
+    payments,
+    files,
+    summary: [
+      ...summaryLines(mode, database, redis, cacheRedis),
+      notification.summary,
+      payments.summary,
+      files.summary,
+    ],
     warnings: [
       ...(database?.warnings ?? []),
       ...(redis?.warnings ?? []),
       ...(cacheRedis?.warnings ?? []),
       ...cors.warnings,
       ...notification.warnings,
+      ...payments.warnings,
+      ...files.warnings,
     ],
   }
 }

@@ -4,8 +4,10 @@ import { separateCacheRedis } from "./caches"
 import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
 import { isProduction, parseEnvCollectingErrors, type Env, type RawEnv } from "./env"
 import { ConfigError } from "./errors"
+import { fileSettings, type FileSettings } from "./files"
 import { modeSettings, type ModeSettings } from "./mode"
 import { notificationSettings, type NotificationSettings } from "./notification"
+import { paymentSettings, type PaymentSettings } from "./payments"
 import { parseRedisUrl, type RedisSettings } from "./redis"
 import { resolveSecret } from "./secrets"
 
@@ -19,6 +21,8 @@ export interface ValidSettings {
   /** CACHE_REDIS_URL when it names another Redis than REDIS_URL. */
   cacheRedis?: RedisSettings
   notification: NotificationSettings
+  payments: PaymentSettings
+  files: FileSettings
   jwtSecret: string
   cookieSecret: string
   cors: CorsSettings
@@ -70,16 +74,29 @@ export function validateConfig(rawEnv: RawEnv, readTextFile: ReadTextFile = read
   const authCors = check(() => resolveCors("AUTH_CORS", env.AUTH_CORS, production))
   // Last: of several problems, the missing services and secrets are the ones to fix first.
   const notification = check(() => notificationSettings(env, { production, sendsEmail: mode.runsSubscribers }))
+  const payments = check(() => paymentSettings(env, { production }))
+  const files = check(() => fileSettings(env, { production }))
   const cors =
     storeCors !== undefined && adminCors !== undefined && authCors !== undefined
       ? corsWithWarnings({ storeCors, adminCors, authCors })
       : undefined
 
-  const settings = { env, production, mode, database, redis, cacheRedis, notification, jwtSecret, cookieSecret, cors }
-  if (errors.length || !notification || jwtSecret === undefined || cookieSecret === undefined || !cors) {
+  const settings = {
+    ...{ env, production, mode, database, redis, cacheRedis },
+    ...{ notification, payments, files, jwtSecret, cookieSecret, cors },
+  }
+  if (
+    errors.length ||
+    !notification ||
+    !payments ||
+    !files ||
+    jwtSecret === undefined ||
+    cookieSecret === undefined ||
+    !cors
+  ) {
     return { errors, settings }
   }
-  return { errors, settings, valid: { ...settings, notification, jwtSecret, cookieSecret, cors } }
+  return { errors, settings, valid: { ...settings, notification, payments, files, jwtSecret, cookieSecret, cors } }
 }
 
 function requireRedisInProduction(env: Env, production: boolean): void {

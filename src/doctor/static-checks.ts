@@ -38,7 +38,7 @@ export function staticChecks(input: StaticInput): StaticOutcome {
 
   const read = input.readTextFile ?? ((path: string) => readFileSync(path, "utf8"))
   const { errors: problems, settings } = validateConfig(env, read)
-  const { env: valid, mode, database, redis, cacheRedis, notification, cors } = settings
+  const { env: valid, mode, database, redis, cacheRedis, notification, payments, files, cors } = settings
   for (const problem of problems) {
     results.push(fail(`config ${problem.variable}`, problem.message, fixForConfigError(problem)))
   }
@@ -54,6 +54,8 @@ export function staticChecks(input: StaticInput): StaticOutcome {
     ...(cacheRedis?.warnings ?? []),
     ...(cors?.warnings ?? []),
     ...(notification?.warnings ?? []),
+    ...(payments?.warnings ?? []),
+    ...(files?.warnings ?? []),
   ]) {
     results.push(warn("configuration", warning.message, warning.fix))
   }
@@ -94,6 +96,18 @@ function fixForConfigError(error: ConfigError): string {
       return "on the worker service set SENDGRID_API_KEY and SENDGRID_FROM, or EMAIL_LOG_ONLY=true to only log confirmations (then npm run send-confirmations once a provider is set)"
     case "EMAIL_LOG_ONLY":
       return "choose one: unset EMAIL_LOG_ONLY to send through SendGrid, or unset SENDGRID_API_KEY to only log"
+    case "STRIPE_API_KEY":
+    case "STRIPE_WEBHOOK_SECRET":
+      return "on both services set STRIPE_API_KEY (sk_…) and STRIPE_WEBHOOK_SECRET (whsec_… of the endpoint /hooks/payment/stripe_stripe), or neither"
+    case "S3_BUCKET":
+    case "S3_REGION":
+    case "S3_ACCESS_KEY_ID":
+    case "S3_SECRET_ACCESS_KEY":
+    case "S3_ENDPOINT":
+    case "S3_FILE_URL":
+      return "on both services set the S3_ variables of one bucket (Supabase: Project Settings → Storage → S3 connection), or FILES_LOCAL_ONLY=true to keep uploads on disk on purpose"
+    case "FILES_LOCAL_ONLY":
+      return "choose one: unset FILES_LOCAL_ONLY to store uploads in S3, or unset the S3_ variables to keep them on disk"
     default:
       return "correct the variable named in the message (see .env.template)"
   }

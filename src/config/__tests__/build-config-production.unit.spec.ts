@@ -1,5 +1,6 @@
 import { buildConfig, configProblems } from "../index"
 import { errorOf } from "./config-error"
+import { SUPABASE_STORAGE } from "./production-env"
 
 const STRONG = "x".repeat(16) + "Q7v!k2#LmP9sTz4w"
 const PEM = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n"
@@ -15,6 +16,7 @@ const PRODUCTION = {
   ADMIN_CORS: "https://backend.example.dk",
   AUTH_CORS: "https://shop.example.dk,https://backend.example.dk",
   EMAIL_LOG_ONLY: "true",
+  ...SUPABASE_STORAGE,
 }
 
 describe("buildConfig in production", () => {
@@ -27,6 +29,8 @@ describe("buildConfig in production", () => {
       "database: aws-1-eu-west-1.pooler.supabase.com:6543/postgres; transaction pooler; TLS verify-full with CA (default for a remote host)",
       "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions, login cache (MFA/OAuth) and Caching Module (TTL 300 s) on Redis (family=0 for Railway's private network)",
       "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on",
+      "payments: manual provider only (STRIPE_API_KEY not set)",
+      "files: S3 bucket media at ref.supabase.co; public URLs under https://ref.supabase.co/storage/v1/object/public/media",
     ])
     expect(JSON.stringify(built.summary)).not.toMatch(/pw-db-123|pw-redis-456/)
   })
@@ -108,6 +112,7 @@ describe("configProblems (for npm run doctor)", () => {
       "ADMIN_CORS",
       "AUTH_CORS",
       "SENDGRID_API_KEY",
+      "S3_BUCKET",
     ])
   })
 

@@ -116,6 +116,7 @@ describe("notifications in the whole configuration", () => {
       STORE_CORS: "https://shop.dk",
       ADMIN_CORS: "https://admin.shop.dk",
       AUTH_CORS: "https://admin.shop.dk",
+      FILES_LOCAL_ONLY: "true",
     }
     for (const mode of ["worker", "shared"]) {
       expect(() => buildConfig({ ...production, MEDUSA_WORKER_MODE: mode })).toThrow(

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { exitCode, formatTable, type CheckResult } from "../report"
 import { staticChecks, type StaticInput } from "../static-checks"
+import { STRIPE_LIVE, SUPABASE_STORAGE } from "../../config/__tests__/production-env"
 import { brokenDeploySettings } from "./broken-deploy-settings"
 
 const STRONG = "k".repeat(20) + "Q7v!k2#LmP9sTz4wXy"
@@ -27,6 +28,8 @@ const GOOD_SERVER = {
   STORE_CORS: "https://shop.example.dk",
   ADMIN_CORS: "https://api.example.dk",
   AUTH_CORS: "https://shop.example.dk,https://api.example.dk",
+  ...SUPABASE_STORAGE,
+  ...STRIPE_LIVE,
 }
 
 function check(env: StaticInput["env"], overrides: Partial<StaticInput> = {}): CheckResult[] {
@@ -55,6 +58,7 @@ describe("doctor: static checks", () => {
       "config ADMIN_CORS",
       "config AUTH_CORS",
       "config SENDGRID_API_KEY",
+      "config S3_BUCKET",
       "migration connection",
       "admin build",
     ])
@@ -62,6 +66,7 @@ describe("doctor: static checks", () => {
     expect(warnings).toEqual([
       "DATABASE_URL: removed ?pgbouncer= (a Prisma flag that node-postgres ignores)",
       "database TLS is encrypted but the server certificate is NOT verified; set DATABASE_CA_CERT (Supabase: prod-ca-2021.crt) to verify it",
+      "no Stripe: customers can only pay with the manual provider, no money is taken",
       'is in the Medusa 1 shape {"ssl":...}; Medusa 2 reads connection.ssl (this project converts it)',
       "production runs in shared mode: HTTP and background work share one process",
     ])
