@@ -2,6 +2,7 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ensureMinimalStore, type MinimalStore } from "../minimal-store"
 import { ensureStock } from "./inventory"
+import { ensureStripeInRegions } from "./payments"
 import { ensureCategories, ensureProducts } from "./products"
 import { ensureRegionsAndTax } from "./regions"
 import { ensureShipping } from "./shipping"
@@ -15,7 +16,8 @@ export interface CatalogueResult {
 
 /**
  * The beauty shop's demo catalogue on top of the minimal store: an EU region,
- * tax regions and VAT (./regions.ts, ./vat.ts), a Copenhagen warehouse
+ * tax regions and VAT (./regions.ts, ./vat.ts), Stripe in both regions when it
+ * is configured (./payments.ts), a Copenhagen warehouse
  * (./warehouse.ts) with delivery to Denmark and the EU, Standard and Express
  * shipping (./shipping.ts), four categories and the products of
  * ./product-data.ts (./products.ts) with stock at the warehouse
@@ -36,6 +38,7 @@ export async function ensureCatalogue(container: MedusaContainer, store?: Minima
   const { salesChannelId } = store
 
   await ensureRegionsAndTax(container, created)
+  await ensureStripeInRegions(container, created)
   created.push(...(await ensureVat(container)))
   const warehouse = await ensureWarehouse(container, salesChannelId, created)
   const shippingProfileId = await ensureShipping(container, warehouse, created)
