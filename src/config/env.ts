@@ -9,6 +9,13 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes")
 
+/** Variables taken as text here and judged by the module that uses them. */
+function texts<const K extends string>(...names: K[]): { [N in K]: z.ZodOptional<z.ZodString> } {
+  return Object.fromEntries(names.map((name) => [name, z.string().optional()])) as {
+    [N in K]: z.ZodOptional<z.ZodString>
+  }
+}
+
 /**
  * Every variable the configuration module reads, with its shape. The
  * `.env.template` test compares its keys with the template, so a variable the
@@ -19,12 +26,9 @@ const booleanFlag = z
 export const envSchema = z.object({
   NODE_ENV: z.string().optional(),
 
-  DATABASE_URL: z.string().optional(),
+  /** DATABASE_MIGRATION_URL is read by npm run migrate and npm run doctor (./migration.ts), not by the app. */
+  ...texts("DATABASE_URL", "DATABASE_CA_CERT", "DATABASE_EXTRA", "DATABASE_MIGRATION_URL"),
   DATABASE_SSL: z.enum(SSL_MODES, { error: `must be one of ${SSL_MODES.join(", ")}` }).optional(),
-  DATABASE_CA_CERT: z.string().optional(),
-  DATABASE_EXTRA: z.string().optional(),
-  /** Read by npm run migrate and npm run doctor (./migration.ts), not by the app. */
-  DATABASE_MIGRATION_URL: z.string().optional(),
   DATABASE_POOL_MAX: z.coerce
     .number({ error: "must be a whole number" })
     .int({ error: "must be a whole number" })
@@ -32,20 +36,13 @@ export const envSchema = z.object({
     .max(200, { error: "must be at most 200" })
     .optional(),
 
-  REDIS_URL: z.string().optional(),
-  /** Redis for the Caching Module's keys only; defaults to REDIS_URL (./redis.ts). */
-  CACHE_REDIS_URL: z.string().optional(),
+  /** CACHE_REDIS_URL: Redis for the Caching Module's keys only; defaults to REDIS_URL (./caches.ts). */
+  ...texts("REDIS_URL", "CACHE_REDIS_URL"),
 
-  JWT_SECRET: z.string().optional(),
-  COOKIE_SECRET: z.string().optional(),
-
-  STORE_CORS: z.string().optional(),
-  ADMIN_CORS: z.string().optional(),
-  AUTH_CORS: z.string().optional(),
+  ...texts("JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS", "MEDUSA_BACKEND_URL"),
 
   MEDUSA_WORKER_MODE: z.enum(WORKER_MODES, { error: `must be one of ${WORKER_MODES.join(", ")}` }).optional(),
   DISABLE_MEDUSA_ADMIN: booleanFlag.optional(),
-  MEDUSA_BACKEND_URL: z.string().optional(),
   /** Medusa listens here; a name that is not a number would become a local socket path. */
   PORT: z
     .string()
@@ -54,23 +51,23 @@ export const envSchema = z.object({
     .optional(),
 
   /** Order confirmations by email through SendGrid when set (./notification.ts). */
-  SENDGRID_API_KEY: z.string().optional(),
-  SENDGRID_FROM: z.string().optional(),
+  ...texts("SENDGRID_API_KEY", "SENDGRID_FROM"),
   /** true: a production worker without SendGrid logs emails on purpose (./notification.ts). */
   EMAIL_LOG_ONLY: booleanFlag.optional(),
 
   /** Stripe (cards and MobilePay) on both services when both are set (./payments.ts). */
-  STRIPE_API_KEY: z.string().optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  ...texts("STRIPE_API_KEY", "STRIPE_WEBHOOK_SECRET"),
 
   /** S3-compatible object storage for uploads, e.g. Supabase Storage (./files.ts). */
-  S3_BUCKET: z.string().optional(),
-  S3_REGION: z.string().optional(),
-  S3_ACCESS_KEY_ID: z.string().optional(),
-  S3_SECRET_ACCESS_KEY: z.string().optional(),
-  S3_ENDPOINT: z.string().optional(),
-  S3_FILE_URL: z.string().optional(),
-  S3_PREFIX: z.string().optional(),
+  ...texts(
+    "S3_BUCKET",
+    "S3_REGION",
+    "S3_ACCESS_KEY_ID",
+    "S3_SECRET_ACCESS_KEY",
+    "S3_ENDPOINT",
+    "S3_FILE_URL",
+    "S3_PREFIX"
+  ),
   /** true: production keeps uploads on the container's disk on purpose (./files.ts). */
   FILES_LOCAL_ONLY: booleanFlag.optional(),
 })

@@ -5,9 +5,6 @@ import type { RawEnv } from "./env"
 import { ConfigError, type ConfigWarning } from "./errors"
 import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
-import type { FileSettings } from "./files"
-import type { NotificationSettings } from "./notification"
-import type { PaymentSettings } from "./payments"
 import { redisModules, type RedisSettings } from "./redis"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
@@ -21,17 +18,13 @@ export {
   type ValidSettings,
 }
 
-export interface BuiltConfig {
+/** The validated pieces (./validate.ts) and the Medusa config made of them. */
+export interface BuiltConfig extends Pick<
+  ValidSettings,
+  "mode" | "database" | "redis" | "cacheRedis" | "notification" | "payments" | "files"
+> {
   /** What medusa-config.ts hands to defineConfig. */
   config: InputConfig
-  mode: ModeSettings
-  database?: DatabaseSettings
-  redis?: RedisSettings
-  /** CACHE_REDIS_URL when it names another Redis than REDIS_URL. */
-  cacheRedis?: RedisSettings
-  notification: NotificationSettings
-  payments: PaymentSettings
-  files: FileSettings
   /** One line each for the operator, secrets masked. */
   summary: string[]
   warnings: ConfigWarning[]

@@ -49,32 +49,22 @@ describe("waiting for migrations", () => {
     expect(reasons.at(-1)).toBe("waiting for 40 pending migrations")
   })
 
-  it("gives up after the limit with one line saying what is still pending", async () => {
-    const result = await waitForMigrations({
+  it.each([
+    {
+      reason: "what is still pending",
       check: async () => pendingOf(1),
-      limitMs: 10_000,
-      log: () => undefined,
-      ...fakeClock(),
-    })
-    expect(result).toEqual({
-      ok: false,
       message:
         "migrations still not applied after 10 s: 1 pending (1 module migration); the server's pre-deploy npm run migrate applies them (see its log)",
-    })
-  })
-
-  it("gives up after the limit with one line saying the database could not be asked", async () => {
-    const result = await waitForMigrations({
+    },
+    {
+      reason: "the database could not be asked",
       check: () => Promise.reject(new Error("connect ECONNREFUSED 10.0.0.1:6543")),
-      limitMs: 10_000,
-      log: () => undefined,
-      ...fakeClock(),
-    })
-    expect(result).toEqual({
-      ok: false,
       message:
         "could not check for pending migrations within 10 s: the database cannot be asked (connect ECONNREFUSED 10.0.0.1:6543)",
-    })
+    },
+  ])("gives up after the limit with one line saying $reason", async ({ check, message }) => {
+    const result = await waitForMigrations({ check, limitMs: 10_000, log: () => undefined, ...fakeClock() })
+    expect(result).toEqual({ ok: false, message })
   })
 
   it("keeps waiting while the database cannot be asked, without quoting its URL", async () => {
