@@ -69,9 +69,12 @@ medusaIntegrationTestRunner({
 
     beforeEach(() => webhooks.reset())
 
+    // The bytes go out exactly as signed: axios must not serialise the body again.
+    const postWebhook = (body: string, headers: Record<string, string>) =>
+      api.post(WEBHOOK_URL, body, { headers, validateStatus: () => true, transformRequest: (raw: string) => raw })
     const deliver = (type: string, intent: object, secret = WEBHOOK_SECRET) => {
       const { body, headers } = signedWebhook(secret, paymentIntentEvent(type, intent))
-      return api.post(WEBHOOK_URL, body, { headers, validateStatus: () => true, transformRequest: (b) => b })
+      return postWebhook(body, headers)
     }
     const authorizedBy = async (checkout: StripeCheckout, method: "card" | "mobilepay") =>
       fake.confirm(checkout.intentId, "requires_capture", method)
@@ -136,7 +139,8 @@ medusaIntegrationTestRunner({
           async () => (await ordersOfCart(getContainer(), checkout.cartId))[0]
         )
         console.log(`stripe-payments: the webhook's order appeared after ${Date.now() - started} ms`)
-        await webhooks.handled(1)
+        expect((await webhooks.handled(1)).map((h) => h.status)).toEqual(["fulfilled"])
+        expect(webhooks.emitted().filter((name) => name === "payment.webhook_received")).toHaveLength(1)
         expect(await onlyOrder(checkout.cartId)).toBe(orderId)
         const { cart } = await shop.call("get", `/store/carts/${checkout.cartId}`)
         expect(cart.completed_at).toBeTruthy()
@@ -179,7 +183,7 @@ medusaIntegrationTestRunner({
           deliver("payment_intent.succeeded", captured),
         ])
         expect(succeeded.map((d) => d.status)).toEqual([200, 200])
-        await webhooks.handled(2)
+        expect((await webhooks.handled(2)).map((h) => h.status)).toEqual(["fulfilled", "fulfilled"])
 
         expect(fake.captures(webhookOnly.intentId)).toBe(1)
         const afterWebhooks = await staff.payment(orderId)
@@ -199,10 +203,8 @@ medusaIntegrationTestRunner({
           WEBHOOK_SECRET,
           paymentIntentEvent("payment_intent.amount_capturable_updated", intent)
         )
-        const post = (body: string, headers: Record<string, string>) =>
-          api.post(WEBHOOK_URL, body, { headers, validateStatus: () => true, transformRequest: (b) => b })
-        const unsigned = await post(genuine.body, { "content-type": "application/json" })
-        const tampered = await post(genuine.body.replace(/"amount":\d+/, '"amount":1'), genuine.headers)
+        const unsigned = await postWebhook(genuine.body, { "content-type": "application/json" })
+        const tampered = await postWebhook(genuine.body.replace(/"amount":\d+/, '"amount":1'), genuine.headers)
 
         for (const response of [forged, unsigned, tampered]) {
           expect(response.status).toBe(400)
