@@ -12,7 +12,11 @@
  *    enabled at run" cannot happen.
  * 2. Fails if the admin's index.html is missing: `medusa start` would
  *    otherwise die on it at start-up, after the deploy looked built.
- * 3. Installs the production dependencies inside .medusa/server, so the
+ * 3. Copies the product pictures the seed uploads
+ *    (src/scripts/lib/catalogue/images) next to the compiled seed:
+ *    `medusa build` compiles code and copies no other files, and the seed
+ *    reads them relative to its own location.
+ * 4. Installs the production dependencies inside .medusa/server, so the
  *    start and migrate commands need nothing else. (`npm ci` fails there
  *    with Medusa 2.21's generated lock file; `npm install --omit=dev` works.)
  *
@@ -20,7 +24,7 @@
  * does not exist while an image is being built.
  */
 import { spawnSync } from "node:child_process"
-import { existsSync } from "node:fs"
+import { cpSync, existsSync } from "node:fs"
 import { join } from "node:path"
 import { ADMIN_INDEX, ROOT, SERVER_DIR, fail } from "./lib/built-app.mjs"
 
@@ -60,6 +64,13 @@ if (!existsSync(ADMIN_INDEX)) {
   )
 }
 console.log(`[build] admin bundle present (${seconds()})`)
+
+const CATALOGUE_IMAGES = join("src", "scripts", "lib", "catalogue", "images")
+if (!existsSync(join(ROOT, CATALOGUE_IMAGES))) {
+  fail(`${CATALOGUE_IMAGES} is missing: the seed uploads the product pictures from there`)
+}
+cpSync(join(ROOT, CATALOGUE_IMAGES), join(SERVER_DIR, CATALOGUE_IMAGES), { recursive: true })
+console.log(`[build] product images copied to .medusa/server/${CATALOGUE_IMAGES}`)
 
 console.log("[build] installing production dependencies in .medusa/server")
 run("npm", ["install", "--omit=dev", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: SERVER_DIR })

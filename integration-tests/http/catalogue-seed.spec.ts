@@ -1,12 +1,17 @@
+import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs"
+import { join } from "node:path"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   deleteInventoryLevelsWorkflow,
   deleteShippingOptionsWorkflow,
+  updateProductsWorkflow,
   updateRegionsWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
+import { IMAGE_DIR, SEED_IMAGE_KEY } from "../../src/scripts/lib/catalogue/images"
+import { COLLECTIONS, PRODUCTS } from "../../src/scripts/lib/catalogue-data"
 import { DENMARK_REGION, MEDUSA_DEFAULT_KEY_TITLE, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
 
 jest.setTimeout(180 * 1000)
@@ -41,10 +46,45 @@ async function countCatalogue(container: MedusaContainer) {
   }
 }
 
+// Medusa's local file provider (the test sets no S3_ variables) writes
+// uploads to ./static, served under /static; afterAll removes this suite's.
+const STATIC_DIR = join(process.cwd(), "static")
+const staticFiles = () => (existsSync(STATIC_DIR) ? readdirSync(STATIC_DIR).sort() : [])
+const staticBefore = new Set(staticFiles())
+afterAll(() => staticFiles().forEach((name) => staticBefore.has(name) || rmSync(join(STATIC_DIR, name))))
+
+/** Each product's thumbnail, image URLs and seed mark, by handle. */
+async function productImages(container: MedusaContainer) {
+  const products = await container.resolve(Modules.PRODUCT).listProducts({}, { relations: ["images"] })
+  return Object.fromEntries(
+    products.map((p) => [
+      p.handle,
+      { thumbnail: p.thumbnail, images: (p.images ?? []).map((i) => i.url), mark: p.metadata?.[SEED_IMAGE_KEY] },
+    ])
+  )
+}
+
+/** "Title (handle)" of each collection, with its products' handles. */
+async function collectionProducts(container: MedusaContainer) {
+  const collections = await container.resolve(Modules.PRODUCT).listProductCollections({}, { relations: ["products"] })
+  return Object.fromEntries(
+    collections.map((c) => [`${c.title} (${c.handle})`, (c.products ?? []).map((p) => p.handle).sort()])
+  )
+}
+
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
+    /** The URL's path and which committed picture the app serves there, as a PNG. */
+    const servedPng = async (url: string) => {
+      const { pathname } = new URL(url)
+      const served = await api.get(pathname, { responseType: "arraybuffer" })
+      expect(served.headers["content-type"]).toEqual("image/png")
+      const file = readdirSync(IMAGE_DIR).find((f) => readFileSync(join(IMAGE_DIR, f)).equals(Buffer.from(served.data)))
+      return { path: pathname, file }
+    }
+
     describe("Catalogue seed", () => {
       // One test: the runner resets the database between tests.
       it("seeds once, changes nothing the second time and serves the catalogue", async () => {
@@ -69,9 +109,26 @@ medusaIntegrationTestRunner({
         // both currencies and both regions: prices include VAT
         expect(afterFirst.taxInclusivePrices).toEqual(["currency_code", "currency_code", "region_id", "region_id"])
 
+        const images = await productImages(container)
+        for (const [handle, file] of PRODUCTS.map((p) => [p.handle, p.images[0]])) {
+          const { thumbnail, images: urls, mark } = images[handle]
+          expect([handle, urls, mark]).toEqual([handle, [thumbnail], file])
+          expect(await servedPng(thumbnail!)).toEqual({ path: expect.stringMatching(`^/static/\\d+-${file}$`), file })
+        }
+        const collections = await collectionProducts(container)
+        expect(Object.keys(collections).sort()).toEqual(["Bestsellere (bestsellers)", "Nyheder (new-arrivals)"])
+        expect(collections).toEqual(
+          Object.fromEntries(COLLECTIONS.map((c) => [`${c.title} (${c.handle})`, [...c.products].sort()]))
+        )
+        expect(COLLECTIONS.map((c) => c.products.length)).toEqual([4, 4])
+        const uploaded = staticFiles()
+
         const second = await ensureCatalogue(container)
         expect(second.created).toEqual([])
         expect(await countCatalogue(container)).toEqual(afterFirst)
+        expect(await productImages(container)).toEqual(images)
+        expect(staticFiles()).toEqual(uploaded)
+        expect(await collectionProducts(container)).toEqual(collections)
 
         const [region] = await container.resolve(Modules.REGION).listRegions({ name: DENMARK_REGION })
         const [key] = await container
@@ -108,6 +165,26 @@ medusaIntegrationTestRunner({
           options.data.shipping_options.map((o: { name: string; amount: number }) => [o.name, o.amount])
         )
         expect(byName).toEqual({ Standard: 49, Express: 99 })
+      })
+
+      it("replaces an external thumbnail from an earlier seed with an uploaded picture", async () => {
+        const container = getContainer()
+        await ensureCatalogue(container)
+        const external = "https://images.unsplash.com/photo-1620916566398-39f1143ab7be?w=1200"
+        const earlierSeed = { thumbnail: external, images: [{ url: external }], metadata: { [SEED_IMAGE_KEY]: "" } }
+        await updateProductsWorkflow(container).run({
+          input: { selector: { handle: "hyaluron-serum" }, update: earlierSeed },
+        })
+        const before = await productImages(container)
+        expect(before["hyaluron-serum"]).toEqual(expect.objectContaining({ thumbnail: external, images: [external] }))
+
+        const rerun = await ensureCatalogue(container)
+        expect(rerun.created).toEqual(["images of 1 products (hyaluron-serum)"])
+        const after = await productImages(container)
+        const { thumbnail } = after["hyaluron-serum"]
+        expect(after["hyaluron-serum"]).toEqual({ thumbnail, images: [thumbnail], mark: "hyaluron-serum.png" })
+        expect(await servedPng(thumbnail!)).toEqual(expect.objectContaining({ file: "hyaluron-serum.png" }))
+        expect({ ...after, "hyaluron-serum": undefined }).toEqual({ ...before, "hyaluron-serum": undefined })
       })
 
       it("gives a database seeded before VAT its rates and prices including VAT", async () => {

@@ -1,6 +1,7 @@
 /**
- * The beauty shop's demo catalogue: regions, shipping and products that
- * `ensureCatalogue` (./catalogue/index.ts) creates. Pure data, no Medusa calls.
+ * The beauty shop's demo catalogue: regions, shipping, categories and
+ * collections that `ensureCatalogue` (./catalogue/index.ts) creates. Pure
+ * data, no Medusa calls.
  * The products are in ./catalogue/product-data.ts.
  *
  * Prices are in major units, as Medusa 2 stores them: 249 is 249 DKK,
@@ -99,6 +100,27 @@ export const CATEGORIES: readonly CategoryData[] = [
   { name: "Makeup", handle: "makeup", description: "Læbestift, mascara og foundation" },
   { name: "Hår", handle: "hair", description: "Shampoo, balsam og hårolie" },
   { name: "Krop", handle: "body", description: "Bodylotion og håndcreme" },
+]
+
+export interface CollectionData {
+  title: string
+  handle: string
+  /** Handles of products in ./catalogue/product-data.ts; a product belongs to one collection at most. */
+  products: readonly string[]
+}
+
+/** The storefront home page's product rows. */
+export const COLLECTIONS: readonly CollectionData[] = [
+  {
+    title: "Nyheder",
+    handle: "new-arrivals",
+    products: ["day-cream-spf30", "eye-cream", "light-foundation", "argan-hair-oil"],
+  },
+  {
+    title: "Bestsellere",
+    handle: "bestsellers",
+    products: ["hyaluron-serum", "satin-lipstick", "volume-mascara", "hand-cream"],
+  },
 ]
 
 export { PRODUCTS, type ProductData, type VariantData } from "./catalogue/product-data"

@@ -2,6 +2,8 @@ import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ensureMinimalStore, type MinimalStore } from "../minimal-store"
 import { ensureStock } from "./inventory"
+import { ensureCollections } from "./collections"
+import { ensureProductImages } from "./images"
 import { ensureStripeInRegions } from "./payments"
 import { ensureCategories, ensureProducts } from "./products"
 import { ensureRegionsAndTax } from "./regions"
@@ -20,8 +22,10 @@ export interface CatalogueResult {
  * is configured (./payments.ts), a Copenhagen warehouse
  * (./warehouse.ts) with delivery to Denmark and the EU, Standard and Express
  * shipping (./shipping.ts), four categories and the products of
- * ./product-data.ts (./products.ts) with stock at the warehouse
- * (./inventory.ts). The rest of the data is in ../catalogue-data.ts.
+ * ./product-data.ts (./products.ts) with their pictures uploaded through the
+ * File Module (./images.ts), two collections for the storefront's home page
+ * (./collections.ts) and stock at the warehouse (./inventory.ts). The rest
+ * of the data is in ../catalogue-data.ts.
  *
  * Every piece is looked up (by name, handle or SKU) before it is created, so
  * a second run changes nothing and a partial earlier run is completed rather
@@ -44,6 +48,8 @@ export async function ensureCatalogue(container: MedusaContainer, store?: Minima
   const shippingProfileId = await ensureShipping(container, warehouse, created)
   const categoryIds = await ensureCategories(container, created)
   await ensureProducts(container, { categoryIds, salesChannelId, shippingProfileId }, created)
+  await ensureProductImages(container, created)
+  await ensureCollections(container, created)
   await ensureStock(container, warehouse.location.id, created)
 
   if (created.length) {

@@ -2,6 +2,10 @@
  * The beauty shop's demo products, with their variants, DKK and EUR prices
  * (major units, including VAT) and images. Pure data, no Medusa calls;
  * ../catalogue-data.ts re-exports them with the rest of the catalogue.
+ *
+ * Images are file names in ./images/, drawn by
+ * scripts/make-product-images.mjs; ./images.ts uploads them through the
+ * File Module.
  */
 import type { CategoryHandle } from "../catalogue-data"
 
@@ -21,10 +25,9 @@ export interface ProductData {
   /** The one product option, e.g. "Størrelse" (size) or "Nuance" (shade). */
   option: "Størrelse" | "Nuance"
   variants: readonly VariantData[]
+  /** Files in ./images/; the first is the thumbnail. */
   images: readonly string[]
 }
-
-const img = (photo: string) => `https://images.unsplash.com/${photo}?auto=format&fit=crop&w=1200&q=80`
 
 export const PRODUCTS: readonly ProductData[] = [
   {
@@ -38,7 +41,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "30 ml", sku: "SKIN-SERUM-30", prices: { dkk: 249, eur: 32.95 } },
       { value: "50 ml", sku: "SKIN-SERUM-50", prices: { dkk: 349, eur: 46.95 } },
     ],
-    images: [img("photo-1620916566398-39f1143ab7be")],
+    images: ["hyaluron-serum.png"],
   },
   {
     title: "Mild Rensegel",
@@ -51,7 +54,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "150 ml", sku: "SKIN-CLEANSER-150", prices: { dkk: 149, eur: 19.95 } },
       { value: "300 ml", sku: "SKIN-CLEANSER-300", prices: { dkk: 229, eur: 29.95 } },
     ],
-    images: [img("photo-1556228578-8c89e6adf883")],
+    images: ["mild-cleanser.png"],
   },
   {
     title: "Dagcreme SPF 30",
@@ -61,7 +64,7 @@ export const PRODUCTS: readonly ProductData[] = [
     category: "skincare",
     option: "Størrelse",
     variants: [{ value: "50 ml", sku: "SKIN-DAYCREAM-50", prices: { dkk: 299, eur: 39.95 } }],
-    images: [img("photo-1570194065650-d99fb4bedf0a")],
+    images: ["day-cream-spf30.png"],
   },
   {
     title: "Øjencreme",
@@ -71,7 +74,7 @@ export const PRODUCTS: readonly ProductData[] = [
     category: "skincare",
     option: "Størrelse",
     variants: [{ value: "15 ml", sku: "SKIN-EYECREAM-15", prices: { dkk: 279, eur: 36.95 } }],
-    images: [img("photo-1571781926291-c477ebfd024b")],
+    images: ["eye-cream.png"],
   },
   {
     title: "Satin Læbestift",
@@ -85,7 +88,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "Klassisk rød", sku: "MAKEUP-LIPSTICK-RED", prices: { dkk: 179, eur: 23.95 } },
       { value: "Nude", sku: "MAKEUP-LIPSTICK-NUDE", prices: { dkk: 179, eur: 23.95 } },
     ],
-    images: [img("photo-1586495777744-4413f21062fa")],
+    images: ["satin-lipstick.png"],
   },
   {
     title: "Volumen Mascara",
@@ -98,7 +101,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "Sort", sku: "MAKEUP-MASCARA-BLACK", prices: { dkk: 159, eur: 20.95 } },
       { value: "Brun", sku: "MAKEUP-MASCARA-BROWN", prices: { dkk: 159, eur: 20.95 } },
     ],
-    images: [img("photo-1631214540242-3cd8c4b0b3b8")],
+    images: ["volume-mascara.png"],
   },
   {
     title: "Let Foundation",
@@ -112,7 +115,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "Medium", sku: "MAKEUP-FOUNDATION-MEDIUM", prices: { dkk: 269, eur: 35.95 } },
       { value: "Mørk", sku: "MAKEUP-FOUNDATION-DARK", prices: { dkk: 269, eur: 35.95 } },
     ],
-    images: [img("photo-1631730486572-226d1f1a2d5f")],
+    images: ["light-foundation.png"],
   },
   {
     title: "Fugtgivende Shampoo",
@@ -125,7 +128,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "250 ml", sku: "HAIR-SHAMPOO-250", prices: { dkk: 139, eur: 18.95 } },
       { value: "500 ml", sku: "HAIR-SHAMPOO-500", prices: { dkk: 219, eur: 28.95 } },
     ],
-    images: [img("photo-1535585209827-a15fcdbc4c2d")],
+    images: ["moisturizing-shampoo.png"],
   },
   {
     title: "Plejende Balsam",
@@ -138,7 +141,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "250 ml", sku: "HAIR-CONDITIONER-250", prices: { dkk: 149, eur: 19.95 } },
       { value: "500 ml", sku: "HAIR-CONDITIONER-500", prices: { dkk: 229, eur: 29.95 } },
     ],
-    images: [img("photo-1526947425960-945c6e72858f")],
+    images: ["nourishing-conditioner.png"],
   },
   {
     title: "Arganolie til Håret",
@@ -148,7 +151,7 @@ export const PRODUCTS: readonly ProductData[] = [
     category: "hair",
     option: "Størrelse",
     variants: [{ value: "100 ml", sku: "HAIR-OIL-100", prices: { dkk: 199, eur: 26.95 } }],
-    images: [img("photo-1608248597279-f99d160bfcbc")],
+    images: ["argan-hair-oil.png"],
   },
   {
     title: "Bodylotion med Sheasmør",
@@ -161,7 +164,7 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "200 ml", sku: "BODY-LOTION-200", prices: { dkk: 169, eur: 22.95 } },
       { value: "400 ml", sku: "BODY-LOTION-400", prices: { dkk: 259, eur: 34.95 } },
     ],
-    images: [img("photo-1608571423902-eed4a5ad8108")],
+    images: ["shea-body-lotion.png"],
   },
   {
     title: "Håndcreme",
@@ -174,6 +177,6 @@ export const PRODUCTS: readonly ProductData[] = [
       { value: "30 ml", sku: "BODY-HANDCREAM-30", prices: { dkk: 79, eur: 10.95 } },
       { value: "75 ml", sku: "BODY-HANDCREAM-75", prices: { dkk: 129, eur: 16.95 } },
     ],
-    images: [img("photo-1598440947619-2c35fc9aa908")],
+    images: ["hand-cream.png"],
   },
 ]

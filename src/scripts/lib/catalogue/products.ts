@@ -39,8 +39,8 @@ export interface ProductPlacement {
 
 /**
  * The products of ./product-data.ts, by handle, published in the Webshop
- * sales channel with their DKK and EUR prices. Appends what it creates to
- * `created`.
+ * sales channel with their DKK and EUR prices; their pictures come next, from
+ * ./images.ts. Appends what it creates to `created`.
  */
 export async function ensureProducts(
   container: MedusaContainer,
@@ -85,8 +85,6 @@ function toProductInput(product: ProductData, placement: ProductPlacement): Crea
     status: ProductStatus.PUBLISHED,
     category_ids: [categoryId],
     shipping_profile_id: placement.shippingProfileId,
-    images: product.images.map((url) => ({ url })),
-    thumbnail: product.images[0],
     options: [{ title: product.option, values: product.variants.map((v) => v.value) }],
     variants: product.variants.map((v) => ({
       title: v.value,
