@@ -1,25 +1,87 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * `npm run checkout-demo -- <publishable-key> [backend-url]`: one whole
- * storefront checkout through @medusajs/js-sdk, the client a storefront uses,
- * against a running backend (default http://localhost:9000): Danmark region,
- * the first product in stock, a cart with email and address, Standard
- * shipping, the system (manual) payment provider, then the order. Prints each
- * step and the order; the worker then sends its confirmation (see its log).
+ * `npm run checkout-demo -- <publishable-key> [backend-url] [--pay card|mobilepay]`:
+ * one whole storefront checkout through @medusajs/js-sdk, the client a
+ * storefront uses, against a running backend (default http://localhost:9000):
+ * Danmark region, the first product in stock, a cart with email and address,
+ * Standard shipping, payment, then the order. Prints each step and the order;
+ * the worker then sends its confirmation (see its log).
+ *
+ * Payment: the system (manual) provider, or with --pay Stripe, confirmed the
+ * way Stripe.js confirms it in a browser (publishable key and client secret).
+ * `card` pays at once and the storefront completes the cart; `mobilepay` goes
+ * to the app, and only Stripe's webhook completes the cart. The defaults
+ * --stripe-api http://127.0.0.1:12111 and --stripe-key pk_test_devfake are the
+ * fake Stripe API of `DEV_FAKE_STRIPE=true npm run dev`.
  * The key is the one `npm run seed` / `npm run publishable-key` prints.
  */
+import { parseArgs } from "node:util"
 import Medusa from "@medusajs/js-sdk"
 
-const [key, baseUrl = "http://localhost:9000"] = process.argv.slice(2)
-if (!key || !key.startsWith("pk_")) {
-  console.error("usage: npm run checkout-demo -- <publishable key pk_...> [backend url, default http://localhost:9000]")
+const USAGE =
+  "usage: npm run checkout-demo -- <publishable key pk_...> [backend url] [--pay card|mobilepay] [--stripe-api URL] [--stripe-key pk_test_...]"
+let parsed
+try {
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      pay: { type: "string" },
+      "stripe-api": { type: "string", default: "http://127.0.0.1:12111" },
+      "stripe-key": { type: "string", default: "pk_test_devfake" },
+    },
+  })
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : error}\n${USAGE}`)
+  process.exit(2)
+}
+const [key, baseUrl = "http://localhost:9000"] = parsed.positionals
+const pay = parsed.values.pay
+if (!key || !key.startsWith("pk_") || (pay !== undefined && pay !== "card" && pay !== "mobilepay")) {
+  console.error(USAGE)
   console.error("the key: npm run publishable-key")
   process.exit(2)
 }
 
 const sdk = new Medusa({ baseUrl, publishableKey: key })
+/** @param {string} text */
 const step = (text) => console.log(`- ${text}`)
+
+/**
+ * What Stripe.js does in the browser when the customer pays: confirm the
+ * intent with the publishable key and the intent's client secret.
+ * @param {string} id @param {string} clientSecret @param {string} method
+ */
+async function confirmLikeStripeJs(id, clientSecret, method) {
+  const form = new URLSearchParams({ client_secret: clientSecret })
+  if (method === "card") {
+    form.set("payment_method", "pm_card_visa")
+  } else {
+    form.set("payment_method_data[type]", "mobilepay")
+    form.set("return_url", `${baseUrl}/checkout-demo/return`)
+  }
+  const response = await fetch(`${parsed.values["stripe-api"]}/v1/payment_intents/${id}/confirm`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${parsed.values["stripe-key"]}`,
+      "content-type": "application/x-www-form-urlencoded",
+    },
+    body: form,
+  })
+  if (!response.ok) {
+    throw new Error(`Stripe refused the payment (HTTP ${response.status}): ${await response.text()}`)
+  }
+}
+
+/** Polls the cart until Stripe's webhook has completed it (Medusa processes webhooks after a few seconds). @param {string} cartId */
+async function waitForCompletion(cartId) {
+  for (let waited = 0; waited < 60; waited += 1) {
+    const { cart } = await sdk.store.cart.retrieve(cartId, { fields: "id,completed_at" })
+    if (cart.completed_at) return
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  throw new Error("the cart was not completed within 60 s; is the worker running and the webhook reaching the server?")
+}
 
 try {
   const { regions } = await sdk.store.region.list()
@@ -68,9 +130,28 @@ try {
   const { cart: shipped } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: shipping.id })
   step(`shipping ${shipping.name}`)
 
-  await sdk.store.payment.initiatePaymentSession(shipped, { provider_id: "pp_system_default" })
-  step("payment session with the system (manual) provider")
+  if (!pay) {
+    await sdk.store.payment.initiatePaymentSession(shipped, { provider_id: "pp_system_default" })
+    step("payment session with the system (manual) provider")
+  } else {
+    const { payment_collection } = await sdk.store.payment.initiatePaymentSession(shipped, {
+      provider_id: "pp_stripe_stripe",
+    })
+    const session = payment_collection.payment_sessions?.find((s) => s.provider_id === "pp_stripe_stripe")
+    const intent = /** @type {{ id?: string, client_secret?: string }} */ (session?.data ?? {})
+    if (!intent.id || !intent.client_secret) {
+      throw new Error("no Stripe payment intent in the payment session; is Stripe configured (DEV_FAKE_STRIPE=true)?")
+    }
+    step(`payment session with Stripe (${intent.id})`)
+    await confirmLikeStripeJs(intent.id, intent.client_secret, pay)
+    step(pay === "card" ? "card payment authorised" : "MobilePay: the customer approves in the app")
+  }
 
+  if (pay === "mobilepay") {
+    // The customer does not come back: Stripe's webhook completes the cart.
+    await waitForCompletion(cart.id)
+    step("Stripe's webhook completed the cart")
+  }
   const completed = await sdk.store.cart.complete(cart.id)
   if (completed.type !== "order") {
     throw new Error(`the cart was not completed: ${completed.error?.message ?? "unknown reason"}`)

@@ -10,6 +10,8 @@
  * - Migrates (idempotent), runs `npm run seed`'s script (store, catalogue, and
  *   an admin user with local credentials when the database is the embedded
  *   one), prints how to log in and the publishable key, then `medusa develop`.
+ * - DEV_FAKE_STRIPE=true: Stripe payments against the tests' fake Stripe API
+ *   (./lib/dev-fake-stripe.mjs), for trying card and MobilePay checkouts.
  * - Ctrl-C stops Medusa, then the embedded database, cleanly.
  *
  * Plain JavaScript on purpose: it runs on whatever Node the machine has before
@@ -17,6 +19,7 @@
  */
 import { existsSync, readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
+import { startDevFakeStripe } from "./lib/dev-fake-stripe.mjs"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { runMedusa } from "./lib/medusa-cli.mjs"
 import { runInOwnProcessGroup } from "./lib/process-group.mjs"
@@ -30,8 +33,11 @@ const say = (message) => console.log(`[dev] ${message}`)
 
 /** @type {(() => Promise<void>) | undefined} */
 let stopDatabase
+/** @type {(() => void) | undefined} */
+let stopFakeStripe
 
 async function stopEmbeddedDatabase() {
+  stopFakeStripe?.()
   const stop = stopDatabase
   stopDatabase = undefined
   if (stop) {
@@ -58,8 +64,8 @@ async function publishableKey(env) {
   return /^pk_\w+$/.test(key) ? key : undefined
 }
 
-/** @param {{ port: string, key: string | undefined, login: string }} summary */
-function printSummary({ port, key, login }) {
+/** @param {{ port: string, key: string | undefined, login: string, fakeStripe: boolean }} summary */
+function printSummary({ port, key, login, fakeStripe }) {
   console.log(
     [
       "",
@@ -67,6 +73,9 @@ function printSummary({ port, key, login }) {
       `  Admin:        http://localhost:${port}/app`,
       `  ${login}`,
       `  Store API:    curl -H "x-publishable-api-key: ${key ?? "<npm run publishable-key>"}" http://localhost:${port}/store/products`,
+      ...(fakeStripe
+        ? [`  Stripe (fake): npm run checkout-demo -- ${key ?? "<key>"} http://localhost:${port} --pay card|mobilepay`]
+        : []),
       "  Stop:         Ctrl-C",
       "",
     ].join("\n")
@@ -102,6 +111,11 @@ async function main() {
   } else {
     say("using DATABASE_URL from the environment")
   }
+  if (process.env.DEV_FAKE_STRIPE === "true") {
+    const fake = await startDevFakeStripe({ root: ROOT, httpPort: process.env.PORT || "9000", say })
+    stopFakeStripe = fake.stop
+    Object.assign(env, fake.env)
+  }
   if (!process.env.REDIS_URL) {
     say("REDIS_URL not set: in-memory event bus, locking and workflow engine (a development-only choice)")
   }
@@ -122,6 +136,7 @@ async function main() {
   printSummary({
     port: process.env.PORT || "9000",
     key: await publishableKey(env),
+    fakeStripe: Boolean(stopFakeStripe),
     login: explicitAdmin
       ? `Log in as:    ${adminEmail} (password from MEDUSA_ADMIN_PASSWORD)`
       : usingEmbedded

@@ -25,15 +25,17 @@ const httpPort = freePort()
 const databasePort = freePort()
 const dataDir = join(work, "postgres")
 
-function devEnvironment(): NodeJS.ProcessEnv {
+function devEnvironment(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    ...extra,
     PORT: String(httpPort),
     EMBEDDED_POSTGRES_PORT: String(databasePort),
     EMBEDDED_POSTGRES_DIR: dataDir,
   }
   // A developer's shell: no test-runner mode, nothing configured.
-  for (const name of ["NODE_ENV", "DATABASE_URL", "REDIS_URL", "MEDUSA_ADMIN_EMAIL", "MEDUSA_ADMIN_PASSWORD"]) {
+  const configured = ["DATABASE_URL", "REDIS_URL", "MEDUSA_ADMIN_EMAIL", "MEDUSA_ADMIN_PASSWORD", "STRIPE_API_KEY"]
+  for (const name of ["NODE_ENV", ...configured, "STRIPE_WEBHOOK_SECRET", "TEST_STRIPE_API_URL"]) {
     delete env[name]
   }
   return env
@@ -73,8 +75,12 @@ interface Session {
 }
 
 /** Starts `npm run dev` and waits until the summary is printed and Medusa listens. */
-async function startDev(name: string, timeoutSeconds: number): Promise<{ dev: Tracked; session: Session }> {
-  const dev = tracker.start(name, "exec npm run dev", { cwd: REPO, env: devEnvironment() })
+async function startDev(
+  name: string,
+  timeoutSeconds: number,
+  extra: Record<string, string> = {}
+): Promise<{ dev: Tracked; session: Session }> {
+  const dev = tracker.start(name, "exec npm run dev", { cwd: REPO, env: devEnvironment(extra) })
   const [, email, password] = await waitForOutput(dev, /Log in as: +(\S+) \/ (\S+)/, timeoutSeconds)
   const [, key] = await waitForOutput(dev, /x-publishable-api-key: (pk_\w+)/, 10)
   await waitForOutput(dev, /Server is ready on port/, 120)
@@ -168,5 +174,31 @@ describe("npm run dev on a machine with nothing configured", () => {
     expect(dev.output()).not.toContain("[dev] error")
     expect(groupAlive(dev.pid)).toBe(false)
     expect(await portAnswers(databasePort)).toBe(false)
+  })
+
+  it("takes Stripe card and MobilePay payments against the fake Stripe API with DEV_FAKE_STRIPE=true", async () => {
+    expect(first).toBeDefined()
+    const { dev, session } = await startDev("dev-fake-stripe", 240, { DEV_FAKE_STRIPE: "true" })
+    expect(dev.output()).toContain("Stripe payments go to the fake Stripe API on http://127.0.0.1:12111")
+    // The seed offers Stripe in both regions once it is configured.
+    expect(dev.output()).toMatch(/Stripe in region "Danmark"; Stripe in region "EU"/)
+    const demo = (pay: string) =>
+      tracker.run(
+        `checkout-demo-${pay}`,
+        `npm run checkout-demo -- ${session.key} http://localhost:${httpPort} --pay ${pay}`,
+        {
+          cwd: REPO,
+          env: devEnvironment(),
+        }
+      )
+    const card = await demo("card")
+    expect([card.code, card.output]).toEqual([0, expect.stringMatching(/card payment authorised\n.*order #\d+ placed/)])
+    const mobilePay = await demo("mobilepay")
+    expect([mobilePay.code, mobilePay.output]).toEqual([
+      0,
+      expect.stringMatching(/Stripe's webhook completed the cart\norder #\d+ placed/),
+    ])
+    expect(await pressCtrlC(dev)).toEqual({ code: null, signal: "SIGINT" })
+    expect(await portAnswers(12111)).toBe(false)
   })
 })

@@ -20,6 +20,17 @@ export type ConfirmOutcome = "requires_capture" | "succeeded" | "requires_action
 
 const CONFIRMABLE = ["requires_payment_method", "requires_confirmation", "requires_action"]
 
+/** The event Stripe sends when an intent reaches a status. */
+const EVENT_OF_STATUS: Record<string, string> = {
+  requires_capture: "payment_intent.amount_capturable_updated",
+  succeeded: "payment_intent.succeeded",
+  canceled: "payment_intent.canceled",
+  requires_action: "payment_intent.requires_action",
+}
+
+/** How long the fake MobilePay customer takes to approve in the app. */
+const APP_APPROVAL_MS = 1000
+
 export class FakePaymentIntents {
   readonly intents = new Map<string, Obj>()
   readonly refunds: Obj[] = []
@@ -27,8 +38,15 @@ export class FakePaymentIntents {
 
   constructor(
     private readonly customers: FakeCustomers,
-    private readonly baseUrl: () => string
+    private readonly baseUrl: () => string,
+    /** Called with the event type and the intent (as a webhook carries it) after each status change. */
+    private readonly emit: (type: string, intent: Obj) => void = () => undefined
   ) {}
+
+  private changed(intent: Obj): void {
+    const type = EVENT_OF_STATUS[intent.status]
+    if (type) this.emit(type, this.view(intent, []))
+  }
 
   intent(id: string): Obj {
     const intent = this.intents.get(id)
@@ -100,6 +118,7 @@ export class FakePaymentIntents {
     }
     Object.assign(intent, { status: "succeeded", amount_received: amount, amount_capturable: 0 })
     this.captureCounts.set(id, (this.captureCounts.get(id) ?? 0) + 1)
+    this.changed(intent)
     return this.view(intent, p.expand)
   }
 
@@ -108,6 +127,7 @@ export class FakePaymentIntents {
     if (intent.status === "succeeded" || intent.status === "canceled") throw this.unexpectedState(intent, "cancel")
     const reason = p.cancellation_reason ?? null
     Object.assign(intent, { status: "canceled", canceled_at: now(), cancellation_reason: reason, amount_capturable: 0 })
+    this.changed(intent)
     return this.view(intent, p.expand)
   }
 
@@ -166,6 +186,25 @@ export class FakePaymentIntents {
       amount_capturable: outcome === "requires_capture" ? intent.amount : 0,
       amount_received: outcome === "succeeded" ? intent.amount : 0,
     })
+    this.changed(intent)
     return this.view(intent, [])
+  }
+
+  /**
+   * POST /v1/payment_intents/:id/confirm as Stripe.js sends it from the browser (publishable key and the
+   * intent's client secret): a card pays at once; MobilePay goes to the app first (requires_action) and is
+   * approved there a moment later, which only the webhook tells the shop.
+   */
+  confirmFromBrowser(id: string, p: Obj): Obj {
+    const intent = this.intent(id)
+    if (p.client_secret !== intent.client_secret) {
+      throw invalid("payment_intent_authentication_failure", "The client_secret does not match this PaymentIntent.")
+    }
+    const method: FakePaymentMethodType = p.payment_method_data?.type === "mobilepay" ? "mobilepay" : "card"
+    const paid: ConfirmOutcome = intent.capture_method === "manual" ? "requires_capture" : "succeeded"
+    if (method === "card") return this.confirm(id, paid, method)
+    const pending = this.confirm(id, "requires_action", method)
+    setTimeout(() => this.confirm(id, paid, method), APP_APPROVAL_MS).unref()
+    return pending
   }
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net"
 import qs from "qs"
 import { FakeCustomers, FakePaymentMethodType, Obj, StripeApiError, newId } from "./fake-stripe-customers"
 import { ConfirmOutcome, FakePaymentIntents } from "./fake-stripe-intents"
+import { paymentIntentEvent, signedWebhook } from "./stripe-webhook"
 
 // A local, in-memory stand-in for the parts of the Stripe API that Medusa's Stripe provider calls; point the
 // provider at it with integration-tests/helpers/stripe-redirect.js. It keeps Stripe's state rules, error shapes,
@@ -31,7 +32,16 @@ export interface FakeStripe {
   confirm(intentId: string, outcome: ConfirmOutcome, method?: FakePaymentMethodType): Obj
   /** How many capture calls succeeded for the intent. */
   captures(intentId: string): number
+  /** Webhooks delivered (with `webhook` set): event type, intent id and the HTTP status (0 when unreachable). */
+  deliveries: Array<{ type: string; intent: string; status: number }>
   close(): Promise<void>
+}
+
+export interface FakeStripeOptions {
+  /** 0 (any free port) unless given; npm run dev uses a fixed one. */
+  port?: number
+  /** Where to post signed events after each status change, as a Stripe webhook endpoint does. */
+  webhook?: { url: string; secret: string }
 }
 
 interface Reply {
@@ -41,6 +51,9 @@ interface Reply {
 }
 type Route = [method: string, path: RegExp, handler: (id: string, params: Obj) => Obj]
 
+/** The one call a browser makes with the publishable key (Stripe.js confirming the payment). */
+const BROWSER_CONFIRM = /^\/v1\/payment_intents\/([^/]+)\/confirm$/
+
 function routes(intents: FakePaymentIntents, customers: FakeCustomers): Route[] {
   return [
     ["POST", /^\/v1\/payment_intents$/, (_, p) => intents.create(p)],
@@ -48,6 +61,7 @@ function routes(intents: FakePaymentIntents, customers: FakeCustomers): Route[] 
     ["POST", /^\/v1\/payment_intents\/([^/]+)$/, (id, p) => intents.update(id, p)],
     ["POST", /^\/v1\/payment_intents\/([^/]+)\/capture$/, (id, p) => intents.capture(id, p)],
     ["POST", /^\/v1\/payment_intents\/([^/]+)\/cancel$/, (id, p) => intents.cancel(id, p)],
+    ["POST", BROWSER_CONFIRM, (id, p) => intents.confirmFromBrowser(id, p)],
     ["POST", /^\/v1\/refunds$/, (_, p) => intents.refund(p)],
     ["POST", /^\/v1\/customers$/, (_, p) => customers.saveCustomer(newId("cus"), p)],
     ["GET", /^\/v1\/customers\/([^/]+)$/, (id) => customers.customer(id)],
@@ -73,9 +87,18 @@ function dispatch(table: Route[], method: string, path: string, params: Obj): Re
   }
 }
 
-export async function startFakeStripe(): Promise<FakeStripe> {
+export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
   const customers = new FakeCustomers()
-  const intents = new FakePaymentIntents(customers, () => url)
+  const deliveries: FakeStripe["deliveries"] = []
+  const deliver = (type: string, intent: Obj) => {
+    const webhook = options.webhook
+    if (!webhook) return
+    const { body, headers } = signedWebhook(webhook.secret, paymentIntentEvent(type, intent))
+    fetch(webhook.url, { method: "POST", headers, body })
+      .then((response) => deliveries.push({ type, intent: intent.id, status: response.status }))
+      .catch(() => deliveries.push({ type, intent: intent.id, status: 0 }))
+  }
+  const intents = new FakePaymentIntents(customers, () => url, deliver)
   const table = routes(intents, customers)
   const requests: FakeStripeRequest[] = []
   // Stripe semantics: a POST's Idempotency-Key replays the first response for the same endpoint and parameters,
@@ -83,7 +106,8 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   const stored = new Map<string, { fingerprint: string; reply: Reply }>()
 
   const handle = (method: string, path: string, params: Obj, key?: string, auth?: string): Reply => {
-    if (!/^Bearer sk_test_\S+$/.test(auth ?? "")) {
+    const browser = method === "POST" && BROWSER_CONFIRM.test(path) && /^Bearer pk_test_\S+$/.test(auth ?? "")
+    if (!browser && !/^Bearer sk_test_\S+$/.test(auth ?? "")) {
       const message = "Invalid API Key provided: the fake Stripe API takes only sk_test_ keys as a Bearer token."
       return { status: 401, body: { error: { type: "invalid_request_error", message } } }
     }
@@ -121,7 +145,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
   })
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
-    server.listen(0, "127.0.0.1", () => resolve())
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve())
   })
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
@@ -134,6 +158,7 @@ export async function startFakeStripe(): Promise<FakeStripe> {
     paymentMethods: customers.paymentMethods,
     confirm: (intentId, outcome, method) => intents.confirm(intentId, outcome, method),
     captures: (intentId) => intents.captureCounts.get(intentId) ?? 0,
+    deliveries,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

@@ -8,8 +8,8 @@ const CODE_FILE = /\.(ts|tsx|js|mjs|cjs)$|^run$/
 
 /** Read by Medusa itself rather than by this project's code. */
 const READ_BY_MEDUSA: string[] = []
-/** The operating system's, passed through to child processes by tests. */
-const SYSTEM = new Set(["PATH", "HOME"])
+/** The operating system's and Node's own, passed on to child processes rather than configured. */
+const SYSTEM = new Set(["PATH", "HOME", "NODE_OPTIONS"])
 
 // Built from pieces so this file does not match itself.
 const ENV_READ = new RegExp(["process", "\\.env", '(?:\\.([A-Z][A-Z0-9_]*)|\\["([A-Z][A-Z0-9_]*)"\\])'].join(""), "g")
