@@ -39,6 +39,8 @@ type FileEnv = Pick<
   | "S3_ENDPOINT"
   | "S3_PREFIX"
   | "FILES_LOCAL_ONLY"
+  | "MEDUSA_BACKEND_URL"
+  | "PORT"
 >
 
 const REQUIRED = ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FILE_URL"] as const
@@ -127,17 +129,38 @@ function localFiles(env: FileEnv, production: boolean): FileSettings {
       "production needs object storage for uploads (on the container's disk they vanish at the next deploy and the worker cannot read them): set S3_BUCKET, S3_REGION, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY, S3_FILE_URL and S3_ENDPOINT, or FILES_LOCAL_ONLY=true to keep files on disk on purpose"
     )
   }
+  // Medusa's local provider names files http://localhost:9000/static/… whatever the
+  // port or host; its URLs follow this server instead.
+  const server = (env.MEDUSA_BACKEND_URL ?? `http://localhost:${env.PORT ?? 9000}`).replace(/\/+$/, "")
+  const warnings: ConfigWarning[] = []
+  if (production) {
+    warnings.push(
+      configWarning(
+        "FILES_LOCAL_ONLY=true: uploaded images stay on the server's disk, the next deploy deletes them and the worker cannot read them",
+        "set the S3_ variables (Supabase Storage: docs/configuration.md#files-s3-supabase-storage) and unset FILES_LOCAL_ONLY"
+      )
+    )
+    if (!env.MEDUSA_BACKEND_URL) {
+      warnings.push(
+        configWarning(
+          "file URLs name http://localhost: MEDUSA_BACKEND_URL is not set",
+          "set MEDUSA_BACKEND_URL to the server's public URL"
+        )
+      )
+    }
+  }
   return {
+    module: {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: `${server}/static` } },
+        ],
+      },
+    },
     storage: "local",
-    summary: `files: on this machine's disk (${env.FILES_LOCAL_ONLY === true ? "FILES_LOCAL_ONLY=true" : "S3_BUCKET not set"})`,
-    warnings: production
-      ? [
-          configWarning(
-            "FILES_LOCAL_ONLY=true: uploaded images stay on the server's disk, the next deploy deletes them and the worker cannot read them",
-            "set the S3_ variables (Supabase Storage: docs/configuration.md#files) and unset FILES_LOCAL_ONLY"
-          ),
-        ]
-      : [],
+    summary: `files: on this machine's disk, served under ${server}/static (${env.FILES_LOCAL_ONLY === true ? "FILES_LOCAL_ONLY=true" : "S3_BUCKET not set"})`,
+    warnings,
   }
 }
 

@@ -55,6 +55,7 @@ describe("buildConfig with Redis", () => {
       "@medusajs/medusa/cache-redis",
       "@medusajs/medusa/caching",
       "@medusajs/medusa/notification",
+      "@medusajs/medusa/file",
     ])
   })
 

@@ -39,7 +39,10 @@ describe("buildConfig in development", () => {
     expect(built.config.admin?.disable).toBe(false)
     expect(built.config.projectConfig?.http?.jwtSecret).toBe("supersecret")
     expect(built.config.projectConfig?.http?.storeCors).toBe("http://localhost:8000")
-    expect((built.config.modules as ModuleEntry[]).map((m) => m.resolve)).toEqual(["@medusajs/medusa/notification"])
+    expect((built.config.modules as ModuleEntry[]).map((m) => m.resolve)).toEqual([
+      "@medusajs/medusa/notification",
+      "@medusajs/medusa/file",
+    ])
     expect(built.notification.email).toBe("log")
     expect(built.config.featureFlags).toBeUndefined()
     expect(built.summary).toContain(

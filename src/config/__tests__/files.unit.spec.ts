@@ -18,13 +18,19 @@ function s3Options(settings: ReturnType<typeof fileSettings>) {
 }
 
 describe("fileSettings", () => {
-  it("keeps Medusa's local files in development without S3 variables", () => {
-    const settings = fileSettings({}, { production: false })
-    expect(settings).toEqual({
-      storage: "local",
-      summary: "files: on this machine's disk (S3_BUCKET not set)",
-      warnings: [],
-    })
+  it("keeps files on local disk in development, with URLs that name this server", () => {
+    const settings = fileSettings({ PORT: "9411" }, { production: false })
+    expect(settings.storage).toBe("local")
+    expect(settings.module?.options?.providers).toEqual([
+      { resolve: "@medusajs/medusa/file-local", id: "local", options: { backend_url: "http://localhost:9411/static" } },
+    ])
+    expect(settings.summary).toBe(
+      "files: on this machine's disk, served under http://localhost:9411/static (S3_BUCKET not set)"
+    )
+    expect(settings.warnings).toEqual([])
+    expect(fileSettings({ MEDUSA_BACKEND_URL: "https://api.shop.dk/" }, { production: false }).summary).toContain(
+      "served under https://api.shop.dk/static"
+    )
   })
 
   it("refuses local files in production unless FILES_LOCAL_ONLY says they are intended", () => {
@@ -35,6 +41,7 @@ describe("fileSettings", () => {
     expect(intended.storage).toBe("local")
     expect(intended.warnings.map((w) => w.message)).toEqual([
       "FILES_LOCAL_ONLY=true: uploaded images stay on the server's disk, the next deploy deletes them and the worker cannot read them",
+      "file URLs name http://localhost: MEDUSA_BACKEND_URL is not set",
     ])
   })
 
