@@ -5,6 +5,13 @@ import { STRIPE_PROVIDER_ID } from "../../../config/payments"
 import { EU_REGION } from "../catalogue-data"
 import { DENMARK_REGION } from "../minimal-store"
 
+/** What the query below returns; typed here because Medusa's generated query types may not exist yet. */
+interface RegionWithProviders {
+  id: string
+  name: string
+  payment_providers?: Array<{ id?: string } | null> | null
+}
+
 /**
  * Offers Stripe in the shop's regions when it is configured (STRIPE_API_KEY
  * and STRIPE_WEBHOOK_SECRET), next to the manual provider the regions were
@@ -23,7 +30,7 @@ export async function ensureStripeInRegions(container: MedusaContainer, created:
     fields: ["id", "name", "payment_providers.id"],
     filters: { name: [DENMARK_REGION, EU_REGION.name] },
   })
-  for (const region of regions) {
+  for (const region of regions as RegionWithProviders[]) {
     const providers = (region.payment_providers ?? []).flatMap((p) => (p?.id ? [p.id] : []))
     if (providers.includes(STRIPE_PROVIDER_ID)) {
       continue
