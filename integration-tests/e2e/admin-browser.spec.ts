@@ -1,8 +1,9 @@
 /**
  * The admin dashboard as shop staff meet it: Debian's Chromium driven by
  * playwright-core against the admin bundle the built server serves, logging
- * in with the admin user npm run seed created, then the product list and one
- * product's page. Screenshots go to test-results/e2e/screenshots/.
+ * in with the admin user npm run seed created, then the product list, one
+ * product's page, and a picture uploaded to that product through the media
+ * editor into the bucket. Screenshots go to test-results/e2e/screenshots/.
  *
  * The browser sends X-Forwarded-Proto: https as Railway's edge does: in
  * production Medusa's session cookie is Secure, and express-session only
@@ -10,8 +11,9 @@
  */
 import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
-import { chromium, type Browser, type Page } from "playwright-core"
+import { chromium, type Browser, type Locator, type Page } from "playwright-core"
 import { PRODUCTS } from "../../src/scripts/lib/catalogue-data"
+import { productImageUrls, solidPng } from "./lib/admin-media"
 import { ensureChromium } from "./lib/chromium"
 import { REPO, runningShop } from "./lib/shop"
 
@@ -24,9 +26,22 @@ const ADMIN_INDEX = join(REPO, ".medusa", "server", "public", "admin", "index.ht
 let browser: Browser
 let page: Page
 const consoleErrors: string[] = []
+/** 4xx/5xx responses the admin app logged: every request it made worked if there are none. */
+const failedRequests = () => consoleErrors.filter((e) => /status of (4|5)\d\d/.test(e))
 
 async function screenshot(name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Waits until a locator matches exactly `count` elements. */
+async function expectCount(locator: Locator, count: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while ((await locator.count()) !== count) {
+    if (Date.now() > deadline) {
+      throw new Error(`expected ${count} elements, found ${await locator.count()}`)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
 }
 
 beforeAll(async () => {
@@ -94,7 +109,68 @@ describe("admin dashboard in Chromium", () => {
       await page.getByText(variant.sku, { exact: true }).first().waitFor({ timeout: 30_000 })
     }
     await screenshot("04-product-detail")
-    // The admin's own requests all worked: no 4xx/5xx logged by the app.
-    expect(consoleErrors.filter((e) => /status of (4|5)\d\d/.test(e))).toEqual([])
+    expect(failedRequests()).toEqual([])
+  })
+
+  it("uploads a picture to that product into the bucket", async () => {
+    const productId = /\/app\/products\/(prod_[^/?#]+)/.exec(page.url())?.[1]
+    if (!productId) {
+      throw new Error(`not on a product's page: ${page.url()}`)
+    }
+    const bucketUrl = shop.env.S3_FILE_URL
+    expect(bucketUrl).toMatch(/^http/)
+    const before = await productImageUrls(shop.serverUrl, shop.admin, productId)
+    // A colour and name of its own, so nothing seeded can pass for it.
+    const picture = solidPng(64, 64, [214, 51, 132])
+    const stem = `staff-upload-${Date.now()}`
+
+    // Media section -> its action menu -> "Edit images" opens the media editor.
+    const media = page.getByRole("heading", { level: 2, name: "Media", exact: true }).locator("..")
+    await media.getByRole("button").click()
+    await page.getByRole("menuitem", { name: "Edit images" }).click()
+    await page.waitForURL(/\/media\?view=edit/, { timeout: 30_000 })
+    const editor = page.getByRole("dialog")
+    const gridImages = editor.locator("img")
+    await editor.getByRole("button", { name: /^Upload images/ }).waitFor({ timeout: 30_000 })
+    const shownBefore = await gridImages.count()
+
+    // The dropzone opens the file chooser, where a person picks the file.
+    const [chooser] = await Promise.all([
+      page.waitForEvent("filechooser"),
+      editor.getByRole("button", { name: /^Upload images/ }).click(),
+    ])
+    await chooser.setFiles({ name: `${stem}.png`, mimeType: "image/png", buffer: picture })
+    await expectCount(gridImages, shownBefore + 1)
+    await screenshot("05-media-upload")
+
+    const uploaded = page.waitForResponse((r) => r.url().endsWith("/admin/uploads") && r.request().method() === "POST")
+    const saved = page.waitForResponse(
+      (r) => r.url().includes(`/admin/products/${productId}`) && r.request().method() === "POST"
+    )
+    await editor.getByRole("button", { name: "Save", exact: true }).click()
+    expect((await uploaded).status()).toBe(200)
+    expect((await saved).status()).toBe(200)
+    await page.getByText("Media was successfully updated.").first().waitFor({ timeout: 30_000 })
+    await page.waitForURL((url) => url.pathname === `/app/products/${productId}`, { timeout: 30_000 })
+
+    // The product page shows the picture, served from the bucket.
+    const shown = media.locator("xpath=..").locator(`img[src^="${bucketUrl}/"][src*="${stem}"]`)
+    await shown.first().waitFor({ state: "visible", timeout: 30_000 })
+    expect(await shown.first().evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(64)
+    await screenshot("06-product-with-image")
+
+    // The Admin API lists it under the bucket URL, and the bucket holds exactly the uploaded bytes.
+    const after = await productImageUrls(shop.serverUrl, shop.admin, productId)
+    const added = after.filter((url) => !before.includes(url))
+    expect(added).toHaveLength(1)
+    expect(added[0].startsWith(`${bucketUrl}/`)).toBe(true)
+    expect(added[0]).toContain(stem)
+    expect(after).toEqual(expect.arrayContaining(before))
+    expect(await shown.first().getAttribute("src")).toBe(added[0])
+    const response = await fetch(added[0])
+    expect(response.status).toBe(200)
+    expect(response.headers.get("content-type")).toBe("image/png")
+    expect(Buffer.from(await response.arrayBuffer()).equals(picture)).toBe(true)
+    expect(failedRequests()).toEqual([])
   })
 })
