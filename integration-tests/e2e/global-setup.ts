@@ -1,23 +1,30 @@
 /**
  * Global setup of the end-to-end suite: the shop as its users meet it.
  *
- *   npm run build (admin bundle included; E2E_REUSE_BUILD=1 skips it when a
- *   build exists, for iterating locally) -> a fresh database -> npm run
- *   migrate -> npm run seed (catalogue and admin user) -> npm run
- *   publishable-key -> npm run start:server and npm run start:worker, in
- *   production mode with Redis, polled on their Railway healthchecks.
+ *   the fake Stripe API (integration-tests/helpers/fake-stripe.ts), which
+ *   posts signed webhooks to the server -> npm run build (admin bundle
+ *   included; E2E_REUSE_BUILD=1 skips it when a build exists, for iterating
+ *   locally) -> a fresh database -> npm run migrate -> npm run seed
+ *   (catalogue and admin user) -> npm run publishable-key -> npm run
+ *   start:server and npm run start:worker, in production mode with Redis,
+ *   polled on their Railway healthchecks.
  *
  * Every command is the npm script the README gives. What the specs need is
  * written to test-results/e2e/shop.json; the processes are stopped and the
- * database dropped by global-teardown.ts, whatever happened.
+ * database dropped by global-teardown.ts, whatever happened. Every command
+ * runs with Stripe configured (so the seed offers it in both regions) and
+ * Medusa's Stripe provider redirected to the fake: stripe-redirect.js, as
+ * `DEV_FAKE_STRIPE=true npm run dev` wires it, and lib/stripe-redirect-built.js
+ * for the copy in the built shop's own node_modules.
  */
 import { randomBytes } from "node:crypto"
-import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import Redis from "ioredis"
 import settings from "../../.railway/deploy.json"
 import { asPostgres } from "../helpers/postgres"
-import { pollHealth, ProcessTracker } from "../helpers/processes"
+import { startFakeStripe, type FakeStripe } from "../helpers/fake-stripe"
+import { pollHealth, ProcessTracker, signalGroup } from "../helpers/processes"
 import { startS3Server, type ThrowawayS3 } from "../helpers/s3-server"
 import { E2E_RESULTS, REPO, SHOP_FILE, type RunningShop } from "./lib/shop"
 
@@ -26,11 +33,17 @@ const WORKER_PORT = 19201
 const REDIS_URL = "redis://127.0.0.1:6379/13"
 const DATABASE = `beauty_e2e_${Date.now()}`
 const secret = () => randomBytes(24).toString("hex")
+// Medusa's Stripe provider talks to the fake: in the repository's node_modules and in the built shop's own.
+const STRIPE_REDIRECTS = [
+  join(REPO, "integration-tests", "helpers", "stripe-redirect.js"),
+  join(REPO, "integration-tests", "e2e", "lib", "stripe-redirect-built.js"),
+]
 
 export interface E2eGlobals {
   tracker: ProcessTracker
   database: string
   s3: ThrowawayS3
+  stripe: FakeStripe
 }
 
 /**
@@ -60,8 +73,20 @@ export default async function globalSetup(): Promise<void> {
   const tracker = new ProcessTracker(E2E_RESULTS)
   // The bucket server and worker store files in, as production's Supabase Storage.
   const s3 = await startS3Server()
-  ;(globalThis as { __E2E__?: E2eGlobals }).__E2E__ = { tracker, database: DATABASE, s3 }
-  process.on("exit", () => tracker.killAllNow())
+  const serverUrl = `http://localhost:${SERVER_PORT}`
+  const stripeWebhookSecret = `whsec_${secret()}`
+  const stripe = await startFakeStripe({
+    webhook: { url: `${serverUrl}/hooks/payment/stripe_stripe`, secret: stripeWebhookSecret },
+  })
+  ;(globalThis as { __E2E__?: E2eGlobals }).__E2E__ = { tracker, database: DATABASE, s3, stripe }
+  process.on("exit", () => {
+    tracker.killAllNow()
+    // Services a spec restarted are not the tracker's; shop.json names them until the teardown removes it.
+    if (existsSync(SHOP_FILE)) {
+      const { pids } = JSON.parse(readFileSync(SHOP_FILE, "utf8")) as RunningShop
+      Object.values(pids).forEach((pid) => signalGroup(pid, "SIGKILL"))
+    }
+  })
 
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 })
   try {
@@ -76,7 +101,6 @@ export default async function globalSetup(): Promise<void> {
   await asPostgres(`CREATE DATABASE ${DATABASE}`)
 
   const admin = { email: "staff@e2e.beauty-shop.local", password: `pw-${secret()}` }
-  const serverUrl = `http://localhost:${SERVER_PORT}`
   const env: NodeJS.ProcessEnv = {
     ...toolingEnv(),
     NODE_ENV: "production",
@@ -93,6 +117,10 @@ export default async function globalSetup(): Promise<void> {
     // a production worker refuses to start) and records them as not sent.
     EMAIL_LOG_ONLY: "true",
     ...s3.env,
+    STRIPE_API_KEY: `sk_test_${secret()}`,
+    STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
+    TEST_STRIPE_API_URL: stripe.url,
+    NODE_OPTIONS: STRIPE_REDIRECTS.map((file) => `--require "${file}"`).join(" "),
   }
   const run = (name: string, command: string) => tracker.run(name, command, { cwd: REPO, env })
 
@@ -118,10 +146,11 @@ export default async function globalSetup(): Promise<void> {
     cwd: REPO,
     env: { ...env, PORT: String(WORKER_PORT) },
   })
-  await Promise.all([
-    pollHealth(server, `http://127.0.0.1:${SERVER_PORT}${settings.services.server.healthcheckPath}`, 120),
-    pollHealth(worker, `http://127.0.0.1:${WORKER_PORT}${settings.services.worker.healthcheckPath}`, 120),
-  ])
+  const health = {
+    server: `http://127.0.0.1:${SERVER_PORT}${settings.services.server.healthcheckPath}`,
+    worker: `http://127.0.0.1:${WORKER_PORT}${settings.services.worker.healthcheckPath}`,
+  }
+  await Promise.all([pollHealth(server, health.server, 120), pollHealth(worker, health.worker, 120)])
   console.log(`e2e setup: server ${serverUrl} and worker on ${WORKER_PORT} are healthy`)
 
   const shop: RunningShop = {
@@ -131,6 +160,10 @@ export default async function globalSetup(): Promise<void> {
     admin,
     database: { host: "127.0.0.1", port: 5432, user: "postgres", name: DATABASE },
     logs: { server: server.logFile, worker: worker.logFile },
+    pids: { server: server.pid, worker: worker.pid },
+    health,
+    // Stripe.js's key; the fake takes any pk_test_ key for the browser's confirm call.
+    stripe: { url: stripe.url, publishableKey: "pk_test_e2e" },
     env: Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     artifacts: E2E_RESULTS,
   }

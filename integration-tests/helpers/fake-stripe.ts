@@ -51,6 +51,12 @@ interface Reply {
 }
 type Route = [method: string, path: RegExp, handler: (id: string, params: Obj) => Obj]
 
+/**
+ * GET /_fake/intents/:id → { intent, captures, refunds, deliveries }: the fake's record of one payment intent, for
+ * tests only (see inspect below); Stripe has no such endpoint.
+ */
+export const INSPECT_INTENT = /^\/_fake\/intents\/([^/]+)$/
+
 /** The one call a browser makes with the publishable key (Stripe.js confirming the payment). */
 const BROWSER_CONFIRM = /^\/v1\/payment_intents\/([^/]+)\/confirm$/
 
@@ -124,7 +130,32 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     return reply
   }
 
+  // Test-only inspection for tests that run in another process than the fake (e2e specs): no authentication, not
+  // part of Stripe's API, and not recorded in `requests`.
+  const inspect = (path: string): Reply | undefined => {
+    const id = INSPECT_INTENT.exec(path)?.[1]
+    if (!id) return undefined
+    const intent = intents.intents.get(id)
+    if (!intent) return { status: 404, body: { error: { message: `fake Stripe: no payment intent ${id}` } } }
+    return {
+      status: 200,
+      body: {
+        intent: intents.view(intent, []),
+        captures: intents.captureCounts.get(id) ?? 0,
+        refunds: intents.refunds.filter((r) => r.payment_intent === id),
+        deliveries: deliveries.filter((d) => d.intent === id),
+      },
+    }
+  }
+
   const server = http.createServer((req, res) => {
+    const inspection =
+      req.method === "GET" ? inspect(new URL(req.url ?? "/", "http://fake-stripe").pathname) : undefined
+    if (inspection) {
+      res.writeHead(inspection.status, { "content-type": "application/json" })
+      res.end(JSON.stringify(inspection.body))
+      return
+    }
     const chunks: Buffer[] = []
     req.on("data", (chunk: Buffer) => chunks.push(chunk))
     req.on("end", () => {

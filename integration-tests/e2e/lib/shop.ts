@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs"
+import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 
 /**
@@ -13,7 +13,17 @@ export interface RunningShop {
   admin: { email: string; password: string }
   /** Connection for assertions on the database (local, trust auth). */
   database: { host: string; port: number; user: string; name: string }
+  /** Each service's log; a service a spec restarts writes a new one, recorded here. */
   logs: { server: string; worker: string }
+  /** The process group id of each service (npm and everything it starts), to stop or restart it. */
+  pids: { server: number; worker: number }
+  /** Each service's healthcheck, as Railway polls it. */
+  health: { server: string; worker: string }
+  /**
+   * The fake Stripe API (integration-tests/helpers/fake-stripe.ts) both services talk to, which posts signed
+   * webhooks to the server; GET `${url}/_fake/intents/:id` shows what it recorded for an intent.
+   */
+  stripe: { url: string; publishableKey: string }
   /** The variables both processes run with (a Railway service's shell has them), for commands the specs run. */
   env: Record<string, string>
   /** Where specs put screenshots and other artifacts. */
@@ -31,6 +41,14 @@ export function runningShop(): RunningShop {
     )
   }
   return JSON.parse(readFileSync(SHOP_FILE, "utf8")) as RunningShop
+}
+
+/** Records what a spec changed (a restarted service's process group and log) for the specs after it and the teardown. */
+export function updateRunningShop(change: (shop: RunningShop) => void): RunningShop {
+  const shop = runningShop()
+  change(shop)
+  writeFileSync(SHOP_FILE, JSON.stringify(shop, null, 2), { mode: 0o600 })
+  return shop
 }
 
 /** The whole log a service wrote so far. */

@@ -1,0 +1,104 @@
+import { spawn } from "node:child_process"
+import { closeSync, existsSync, openSync } from "node:fs"
+import { join } from "node:path"
+import { signalGroup } from "../../helpers/processes"
+import { logOf, REPO, runningShop, updateRunningShop, type RunningShop } from "./shop"
+
+// Stopping and starting the shop's services the way Railway restarts a deploy: SIGTERM to the service's process
+// group (npm and everything it started), and the same start command with the same variables. Whatever a spec
+// starts is recorded in shop.json, so the specs after it find the new process and the global teardown stops it.
+
+export type Service = "server" | "worker"
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Whether any process of the group is still alive. */
+export function groupAlive(groupId: number): boolean {
+  try {
+    process.kill(-groupId, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * SIGTERM to each group, SIGKILL to those still alive after the grace period; resolves with the seconds until
+ * all were gone.
+ */
+export async function stopGroups(groupIds: number[], graceMs = 30_000): Promise<number> {
+  const started = Date.now()
+  const alive = () => groupIds.filter(groupAlive)
+  for (const id of alive()) signalGroup(id, "SIGTERM")
+  while (alive().length && Date.now() - started < graceMs) await sleep(200)
+  for (const id of alive()) signalGroup(id, "SIGKILL")
+  while (alive().length && Date.now() - started < graceMs + 5_000) await sleep(200)
+  return (Date.now() - started) / 1000
+}
+
+/** Stops one service of the running shop and waits until its whole process group has exited. */
+export async function stopService(shop: RunningShop, service: Service): Promise<number> {
+  return stopGroups([shop.pids[service]])
+}
+
+function port(shop: RunningShop, service: Service): string {
+  return new URL(service === "server" ? shop.serverUrl : shop.workerUrl).port
+}
+
+/** A log file name the service has not used yet: worker.log, then worker.2.log, … */
+function nextLog(shop: RunningShop, service: Service): string {
+  for (let n = 2; ; n += 1) {
+    const file = join(shop.artifacts, `${service}.${n}.log`)
+    if (!existsSync(file)) return file
+  }
+}
+
+/**
+ * Starts a service with its npm script, port and the shop's variables, in a process group of its own that
+ * outlives the spec (the teardown stops it), and records it in shop.json. Resolves once its healthcheck
+ * answers 200, with the seconds that took.
+ */
+export async function startService(
+  shop: RunningShop,
+  service: Service,
+  timeoutSeconds = 120
+): Promise<{ shop: RunningShop; pid: number; log: string; healthySeconds: number }> {
+  const log = nextLog(shop, service)
+  const output = openSync(log, "a")
+  const child = spawn("sh", ["-c", `npm run start:${service}`], {
+    cwd: REPO,
+    env: { ...shop.env, PORT: port(shop, service) },
+    detached: true,
+    stdio: ["ignore", output, output],
+  })
+  closeSync(output)
+  child.unref()
+  const pid = child.pid!
+  const updated = updateRunningShop((running) => {
+    running.pids[service] = pid
+    running.logs[service] = log
+  })
+  const started = Date.now()
+  while (Date.now() - started < timeoutSeconds * 1000) {
+    if (!groupAlive(pid)) {
+      throw new Error(`${service} exited before its healthcheck answered 200:\n${logOf(log).slice(-3000)}`)
+    }
+    const status = await fetch(shop.health[service]).then(
+      (r) => r.status,
+      () => 0 // not listening yet
+    )
+    if (status === 200) return { shop: updated, pid, log, healthySeconds: (Date.now() - started) / 1000 }
+    await sleep(500)
+  }
+  throw new Error(
+    `${service}: ${shop.health[service]} did not answer 200 in ${timeoutSeconds} s:\n${logOf(log).slice(-3000)}`
+  )
+}
+
+/** Starts each service of the shop that is not running, so the specs after this one find the whole shop. */
+export async function ensureServicesRunning(): Promise<void> {
+  for (const service of ["server", "worker"] as const) {
+    const shop = runningShop()
+    if (!groupAlive(shop.pids[service])) await startService(shop, service)
+  }
+}
