@@ -131,6 +131,10 @@ try {
   step(`shipping ${shipping.name}`)
 
   if (!pay) {
+    const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: region.id })
+    if (!payment_providers.some((p) => p.id === "pp_system_default")) {
+      throw new Error("this region takes no manual payments (production offers Stripe only); run with --pay card")
+    }
     await sdk.store.payment.initiatePaymentSession(shipped, { provider_id: "pp_system_default" })
     step("payment session with the system (manual) provider")
   } else {

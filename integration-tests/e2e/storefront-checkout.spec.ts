@@ -6,13 +6,15 @@
  * here: EMAIL_LOG_ONLY) and recorded as not sent, then listed by
  * npm run send-confirmations.
  */
-import { spawnSync } from "node:child_process"
+import { execFile, spawnSync } from "node:child_process"
+import { promisify } from "node:util"
 import Medusa, { FetchError } from "@medusajs/js-sdk"
 import { Client } from "pg"
 import { DENMARK_REGION } from "../../src/scripts/lib/minimal-store"
 import { STOCKED_QUANTITY } from "../../src/scripts/lib/catalogue-data"
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
 import { logOf, REPO, runningShop, waitFor } from "./lib/shop"
+import { confirmLikeStripeJs, STRIPE_PROVIDER } from "./lib/stripe"
 
 jest.setTimeout(5 * 60 * 1000)
 
@@ -105,13 +107,16 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     const { cart: withShipping } = await sdk.store.cart.addShippingMethod(cart.id, { option_id: standard.id })
     expect(withShipping.shipping_methods).toHaveLength(1)
 
-    // Payment: the system (manual) provider `npm run seed` enables for the region.
+    // Payment: in production the seed offers Stripe only (no order without payment),
+    // paid by card as Stripe.js confirms it in the browser.
     const { payment_providers } = await sdk.store.payment.listPaymentProviders({ region_id: regionId })
-    expect(payment_providers.map((p) => p.id)).toContain("pp_system_default")
+    expect(payment_providers.map((p) => p.id)).toEqual([STRIPE_PROVIDER])
     const { payment_collection } = await sdk.store.payment.initiatePaymentSession(withShipping, {
-      provider_id: "pp_system_default",
+      provider_id: STRIPE_PROVIDER,
     })
-    expect(payment_collection.payment_sessions?.map((s) => s.provider_id)).toEqual(["pp_system_default"])
+    const session = payment_collection.payment_sessions?.find((s) => s.provider_id === STRIPE_PROVIDER)
+    const intent = session?.data as { id: string; client_secret: string }
+    expect(await confirmLikeStripeJs(shop, intent, "card")).toMatchObject({ status: "requires_capture" })
 
     const completed = await sdk.store.cart.complete(cart.id)
     if (completed.type !== "order") {
@@ -205,13 +210,19 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
     )
   })
 
-  it("completes the README's checkout demo (npm run checkout-demo) with the printed key", async () => {
-    const demo = spawnSync("npm", ["run", "--silent", "checkout-demo", "--", shop.publishableKey, shop.serverUrl], {
-      cwd: REPO,
-      encoding: "utf8",
-    })
+  it("completes the README's checkout demo (npm run checkout-demo) with the printed key, paying by card", async () => {
+    const args = [shop.publishableKey, shop.serverUrl, "--pay", "card", "--stripe-api", shop.stripe.url]
+    // Not spawnSync: the fake Stripe API answers from this very process, which must not block.
+    const demo = await promisify(execFile)(
+      "npm",
+      ["run", "--silent", "checkout-demo", "--", ...args, "--stripe-key", shop.stripe.publishableKey],
+      { cwd: REPO, encoding: "utf8" }
+    ).then(
+      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+      (error: { code: number; stdout: string; stderr: string }) => error
+    )
     expect(demo.stderr).not.toMatch(/checkout failed/)
-    expect(demo.status).toBe(0)
+    expect(demo.code).toBe(0)
     const placed = demo.stdout.match(/order #\d+ placed \((order_[0-9A-Z]+)\)/)
     expect(placed).not.toBeNull()
     const confirmation = await waitFor(
