@@ -9,37 +9,22 @@
 import { execFile, spawnSync } from "node:child_process"
 import { promisify } from "node:util"
 import Medusa, { FetchError } from "@medusajs/js-sdk"
-import { Client } from "pg"
 import { DENMARK_REGION } from "../../src/scripts/lib/minimal-store"
 import { STOCKED_QUANTITY } from "../../src/scripts/lib/catalogue-data"
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
+import { sql as shopSql } from "./lib/database"
 import { logOf, REPO, runningShop, waitFor } from "./lib/shop"
 import { confirmLikeStripeJs, STRIPE_PROVIDER } from "./lib/stripe"
+import { DANISH_ADDRESS } from "../helpers/customer"
 
 jest.setTimeout(5 * 60 * 1000)
 
 const shop = runningShop()
 const sdk = new Medusa({ baseUrl: shop.serverUrl, publishableKey: shop.publishableKey })
 
-const address = {
-  first_name: "Karen",
-  last_name: "Jensen",
-  address_1: "Vesterbrogade 1",
-  postal_code: "1620",
-  city: "København V",
-  country_code: "dk",
-  phone: "+4512345678",
-}
+const address = DANISH_ADDRESS
 
-async function sql<T>(text: string, values: unknown[]): Promise<T[]> {
-  const client = new Client({ ...shop.database, database: shop.database.name })
-  await client.connect()
-  try {
-    return (await client.query(text, values)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
+const sql = <T>(text: string, values: unknown[]) => shopSql<T>(shop, text, values)
 
 /** The HTTP status of a rejected js-sdk call (FetchError), or a failure when it succeeded. */
 async function statusOfFailure(call: Promise<unknown>): Promise<{ status: number; message: string }> {

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import type { FakeStripe } from "./fake-stripe"
+import { DANISH_ADDRESS } from "./customer"
 
 // A storefront's and the staff's side of a Stripe checkout through the HTTP APIs of an in-process Medusa
 // (medusaIntegrationTestRunner), for integration-tests/http/stripe-payments.spec.ts.
@@ -9,15 +10,7 @@ import type { FakeStripe } from "./fake-stripe"
 export const STRIPE_PROVIDER = "pp_stripe_stripe"
 const PROCESS_PAYMENT_WORKFLOW = "process-payment-workflow"
 
-const address = {
-  first_name: "Karen",
-  last_name: "Jensen",
-  address_1: "Vesterbrogade 1",
-  postal_code: "1620",
-  city: "København V",
-  country_code: "dk",
-  phone: "+4512345678",
-}
+const address = DANISH_ADDRESS
 
 export interface StripeCheckout {
   cartId: string

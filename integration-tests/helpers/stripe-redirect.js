@@ -63,6 +63,11 @@ function stripeApiTarget(url) {
 /** Wraps the nested SDK once; safe to call again. */
 function installStripeRedirect() {
   const { Stripe, file } = loadNestedStripe()
+  redirectStripeClass(Stripe, file)
+}
+
+/** Points every client of this Stripe SDK copy at TEST_STRIPE_API_URL (read when a client is made); once per copy. */
+function redirectStripeClass(Stripe, file) {
   assertSupportedStripeSdk(Stripe, file)
   const proto = Stripe.prototype
   if (proto[INSTALLED]) {
@@ -81,4 +86,10 @@ if (process.env.TEST_STRIPE_API_URL) {
   installStripeRedirect()
 }
 
-module.exports = { installStripeRedirect, assertSupportedStripeSdk, loadNestedStripe, stripeApiTarget }
+module.exports = {
+  installStripeRedirect,
+  redirectStripeClass,
+  assertSupportedStripeSdk,
+  loadNestedStripe,
+  stripeApiTarget,
+}

@@ -9,6 +9,7 @@ import { recordedEmails, refuseNextSends } from "./fixtures/recording-email/serv
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
 import lowStockReport, { LOW_STOCK_THRESHOLD } from "../../src/jobs/low-stock-report"
 import { lowStockReportKey, lowStockReportWorkflow } from "../../src/workflows/low-stock-report"
+import { DANISH_ADDRESS } from "../helpers/customer"
 
 jest.setTimeout(120 * 1000)
 
@@ -26,14 +27,7 @@ async function placeOrder(container: MedusaContainer, email: string | null = "ka
         unit_price: 249,
       },
     ],
-    shipping_address: {
-      first_name: "Karen",
-      last_name: "Jensen",
-      address_1: "Vesterbrogade 1",
-      postal_code: "1620",
-      city: "København V",
-      country_code: "dk",
-    },
+    shipping_address: DANISH_ADDRESS,
     shipping_methods: [{ name: "Standard", amount: 49 }],
   })
 }

@@ -7,10 +7,9 @@
 // copy the same way, in the processes that run there (medusa start, started by scripts/start.mjs in .medusa/server),
 // and leaves every other process (the build among them, which rewrites that directory) to stripe-redirect.js.
 const path = require("node:path")
-const { assertSupportedStripeSdk, stripeApiTarget } = require("../../helpers/stripe-redirect.js")
+const { redirectStripeClass } = require("../../helpers/stripe-redirect.js")
 
 const BUILT_SHOP = path.join(__dirname, "..", "..", "..", ".medusa", "server")
-const INSTALLED = Symbol.for("beauty-shop.stripe-redirect")
 
 /** The file of the Stripe SDK the built shop's Stripe provider requires. */
 function builtStripeFile() {
@@ -20,19 +19,7 @@ function builtStripeFile() {
 
 function installForBuiltShop() {
   const file = builtStripeFile()
-  const Stripe = require(file)
-  assertSupportedStripeSdk(Stripe, file)
-  const proto = Stripe.prototype
-  if (proto[INSTALLED]) {
-    return
-  }
-  const original = proto._getPropsFromConfig
-  proto._getPropsFromConfig = function (config) {
-    const props = original.call(this, config)
-    const url = process.env.TEST_STRIPE_API_URL
-    return url ? { ...props, ...stripeApiTarget(url) } : props
-  }
-  Object.defineProperty(proto, INSTALLED, { value: true })
+  redirectStripeClass(require(file), file)
 }
 
 const inBuiltShop = process.cwd() === BUILT_SHOP || process.cwd().startsWith(`${BUILT_SHOP}${path.sep}`)

@@ -1,20 +1,13 @@
 import Medusa from "@medusajs/js-sdk"
 import type { RunningShop } from "./shop"
+import { DANISH_ADDRESS } from "../../helpers/customer"
 
 // A storefront's Stripe checkout through @medusajs/js-sdk against the running shop, with the payment confirmed
 // the way Stripe.js confirms it in the browser, and what the fake Stripe API recorded for the payment intent.
 
 export const STRIPE_PROVIDER = "pp_stripe_stripe"
 
-const address = {
-  first_name: "Karen",
-  last_name: "Jensen",
-  address_1: "Vesterbrogade 1",
-  postal_code: "1620",
-  city: "København V",
-  country_code: "dk",
-  phone: "+4512345678",
-}
+const address = DANISH_ADDRESS
 
 export interface IntentRecord {
   intent: { id: string; status: string; amount: number; amount_received: number; currency: string }
