@@ -103,6 +103,8 @@ async function main() {
   if (usingEmbedded) {
     const database = await startEmbeddedPostgres({
       dataDir: resolve(ROOT, process.env.EMBEDDED_POSTGRES_DIR || join(".data", "postgres")),
+      dataDirExplicit: Boolean(process.env.EMBEDDED_POSTGRES_DIR),
+      root: ROOT,
       port: Number(process.env.EMBEDDED_POSTGRES_PORT || 54329),
       say,
     })
@@ -154,8 +156,12 @@ async function main() {
   process.exit(interrupted ? 0 : code)
 }
 
-main().catch(async (error) => {
+/** One line, not a stack trace, and the database stopped, whatever failed. @param {unknown} error */
+async function failed(error) {
   console.error(`[dev] error: ${error instanceof Error ? error.message : error}`)
   await stopEmbeddedDatabase().catch(() => {})
   process.exit(1)
-})
+}
+// A library's unhandled error (a child process that cannot start) ends here, not in a stack trace.
+process.on("uncaughtException", failed)
+main().catch(failed)

@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync } from "node:fs"
 import { join } from "node:path"
 import { userInfo } from "node:os"
+import { prepareForRoot } from "./embedded-postgres-as-root.mjs"
 
 const DATABASE_NAME = "beauty_shop"
 // Fixed, local-only credentials: the server listens on localhost only and
@@ -33,10 +34,16 @@ async function importWithoutSignalHandlers() {
  * `dataDir` (made on the first run, reused after) and a database for the
  * shop. Resolves with the database URL and a stop function.
  *
- * @param {{ dataDir: string, port: number, say: (message: string) => void }} options
+ * `dataDirExplicit`: the caller chose `dataDir` (EMBEDDED_POSTGRES_DIR), so
+ * it is never moved; `root`: the clone, which names its data when root's
+ * PostgreSQL cannot reach the clone (./embedded-postgres-as-root.mjs).
+ *
+ * @param {{ dataDir: string, dataDirExplicit: boolean, root: string, port: number, say: (message: string) => void }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ dataDir, port, say }) {
+export async function startEmbeddedPostgres({ dataDir: chosenDataDir, dataDirExplicit, root, port, say }) {
+  const runningAsRoot = userInfo().uid === 0
+  const dataDir = runningAsRoot ? prepareForRoot({ dataDir: chosenDataDir, dataDirExplicit, root, say }) : chosenDataDir
   const EmbeddedPostgres = await importWithoutSignalHandlers()
   mkdirSync(join(dataDir, ".."), { recursive: true })
   const pg = new EmbeddedPostgres({
@@ -47,7 +54,7 @@ export async function startEmbeddedPostgres({ dataDir, port, say }) {
     persistent: true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as
     // the OS user "postgres" and hands it the data directory.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runningAsRoot,
     onLog: () => {},
     onError: (/** @type {unknown} */ message) => {
       const text = String(message ?? "").trim()
