@@ -1,0 +1,105 @@
+/**
+ * The arithmetic and the table of `npm run bench` (scripts/lib/bench/stats.mjs
+ * and table.mjs): medians with their range, ratios of medians, and a row per
+ * figure with a column per setup. The modules are ES modules, which jest's
+ * CommonJS runtime cannot load, so each case runs them in a Node process.
+ */
+import { spawnSync } from "node:child_process"
+import { join } from "node:path"
+import { pathToFileURL } from "node:url"
+
+const LIB = join(__dirname, "..", "lib", "bench")
+
+/** Evaluates `expression` with the module's exports in scope as `m` and returns its JSON value. */
+function evaluate(module: string, expression: string): any {
+  const url = pathToFileURL(join(LIB, module)).href
+  const source = `const m = await import(${JSON.stringify(url)}); console.log(JSON.stringify(${expression}))`
+  const result = spawnSync(process.execPath, ["--input-type=module", "-e", source], { encoding: "utf8" })
+  if (result.status !== 0) {
+    throw new Error(result.stderr)
+  }
+  return JSON.parse(result.stdout)
+}
+
+describe("spread", () => {
+  it("gives the median, min and max of an odd number of runs", () => {
+    expect(evaluate("stats.mjs", "m.spread([310, 250, 290])")).toEqual({ median: 290, min: 250, max: 310, runs: 3 })
+  })
+
+  it("averages the middle two of an even number of runs", () => {
+    expect(evaluate("stats.mjs", "m.spread([4, 1, 3, 2])")).toEqual({ median: 2.5, min: 1, max: 4, runs: 4 })
+  })
+
+  it("leaves out runs that measured nothing and is undefined when none did", () => {
+    expect(evaluate("stats.mjs", "m.spread([undefined, 5, NaN])")).toEqual({ median: 5, min: 5, max: 5, runs: 1 })
+    expect(evaluate("stats.mjs", "m.spread([undefined]) ?? null")).toBeNull()
+  })
+})
+
+describe("formatting", () => {
+  it("rounds to whole numbers from 100, one decimal from 10 and two below", () => {
+    expect(evaluate("stats.mjs", "[m.formatNumber(15523.4), m.formatNumber(17.26), m.formatNumber(0.456)]")).toEqual([
+      "15,523",
+      "17.3",
+      "0.46",
+    ])
+  })
+
+  it("shows a figure as median with its range and unit", () => {
+    expect(evaluate("stats.mjs", `m.formatSpread(m.spread([444, 461, 452]), "MiB")`)).toBe("452 MiB (444–461)")
+  })
+
+  it("shows one figure alone when the runs agree and a dash when nothing was measured", () => {
+    expect(evaluate("stats.mjs", `[m.formatSpread(m.spread([8, 8]), "s"), m.formatSpread(undefined)]`)).toEqual([
+      "8.00 s",
+      "–",
+    ])
+  })
+
+  it("gives the ratio of the medians with the precision of its size", () => {
+    const ratios = evaluate(
+      "stats.mjs",
+      "[[250, 17], [3000, 17], [250, 100], [250, 15500]].map(([a, b]) => m.formatRatio(m.spread([a]), m.spread([b])))"
+    )
+    expect(ratios).toEqual(["14.7x", "176x", "2.50x", "0.02x"])
+  })
+
+  it("gives no ratio when a side is missing or zero", () => {
+    expect(
+      evaluate("stats.mjs", "[m.formatRatio(undefined, m.spread([1])), m.formatRatio(m.spread([1]), m.spread([0]))]")
+    ).toEqual(["–", "–"])
+  })
+})
+
+describe("the table", () => {
+  const endpoints = `[{ name: "regions", label: "GET /store/regions" }]`
+  const results = `{
+    ours: [
+      { boot: { server: 9, worker: 10 }, load: { regions: { rps: 300, p50: 150, p99: 400, non2xx: 0, errors: 0 } } },
+      { boot: { server: 11, worker: 10 }, load: { regions: { rps: 310, p50: 140, p99: 420, non2xx: 0, errors: 0 } } },
+    ],
+    stock: [{ boot: { server: 12 }, load: { regions: { rps: 150, p50: 300, p99: 900, non2xx: 3, errors: 1 } } }],
+    floor: [{ boot: { server: 0.05 }, load: { regions: { rps: 15000, p50: 3, p99: 9, non2xx: 0, errors: 0 } } }],
+  }`
+
+  it("has a row per process figure and three rows per endpoint", () => {
+    const rows = evaluate("table.mjs", `m.tableRows(${endpoints}).map((row) => row.label)`)
+    expect(rows).toHaveLength(6 + 3)
+    expect(rows.slice(6)).toEqual(["GET /store/regions: req/s", "… p50", "… p99"])
+  })
+
+  it("renders each setup's medians and ours' ratios to stock and floor", () => {
+    const table: string = evaluate("table.mjs", `m.renderTable(m.tableRows(${endpoints}), ${results})`)
+    const lines = table.split("\n")
+    expect(lines[0]).toBe("| | ours | stock | floor | ours/stock | ours/floor |")
+    expect(lines).toContain("| Boot to `/health/ready`, server | 10.0 s (9.00–11.0) | 12.0 s | 0.05 s | 0.83x | 200x |")
+    expect(lines).toContain("| Boot to `/health/ready`, worker | 10.0 s | – | – | – | – |")
+    expect(lines).toContain("| GET /store/regions: req/s | 305 (300–310) | 150 | 15,000 | 2.03x | 0.02x |")
+  })
+
+  it("lists the runs whose requests failed", () => {
+    expect(evaluate("table.mjs", `m.failedRequests(${endpoints}, ${results})`)).toEqual([
+      "stock run 1, regions: 3 non-2xx answers, 1 errors",
+    ])
+  })
+})

@@ -1,0 +1,146 @@
+// @ts-check
+/**
+ * The processes `npm run bench` starts: each in a process group of its own,
+ * its output kept in a log file, timed until its healthcheck answers 200, its
+ * RSS read with ps, and every one stopped by its group's PID at the end or on
+ * an error or a signal.
+ */
+import { spawn, spawnSync } from "node:child_process"
+import { createWriteStream } from "node:fs"
+import { join } from "node:path"
+
+/**
+ * @typedef {{ name: string, pid: number, logFile: string, output: () => string,
+ *   exitCode: () => number | null, exited: Promise<number | null> }} Started
+ */
+
+/** @type {Set<Started>} */
+const running = new Set()
+
+/**
+ * @param {number} pid
+ * @param {NodeJS.Signals | 0} signal
+ * @returns {boolean} whether the group still existed
+ */
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Starts a command in a group of its own; its output goes to logDir/<name>.log.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv, logDir: string }} options
+ * @returns {Started}
+ */
+export function start(name, command, args, { cwd, env, logDir }) {
+  const logFile = join(logDir, `${name}.log`)
+  const log = createWriteStream(logFile, { flags: "a" })
+  const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+  let output = ""
+  /** @param {Buffer} chunk */
+  const collect = (chunk) => {
+    output = (output + chunk.toString()).slice(-20_000)
+    log.write(chunk)
+  }
+  child.stdout?.on("data", collect)
+  child.stderr?.on("data", collect)
+  /** @type {Started} */
+  const started = {
+    name,
+    pid: /** @type {number} */ (child.pid),
+    logFile,
+    output: () => output,
+    exitCode: () => child.exitCode ?? (child.signalCode ? 1 : null),
+    exited: new Promise((resolve) => child.on("close", (code) => resolve(code))),
+  }
+  running.add(started)
+  // Kept after the exit: what the command started may outlive it in its group.
+  started.exited.then(() => log.end())
+  return started
+}
+
+/**
+ * Runs a command to completion and fails with the end of its output unless it exits 0.
+ * @param {string} name
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd: string, env: NodeJS.ProcessEnv, logDir: string }} options
+ * @returns {Promise<string>} its output
+ */
+export async function run(name, command, args, options) {
+  const started = start(name, command, args, options)
+  const code = await started.exited
+  if (code !== 0) {
+    throw new Error(`${name} exited with ${code}:\n${started.output().slice(-4000)}`)
+  }
+  return started.output()
+}
+
+/**
+ * Seconds from `since` until url answers 200, polled every 100 ms; fails when
+ * the process exits first or the limit passes.
+ * @param {Started} service
+ * @param {string} url
+ * @param {number} since Date.now() when the process was started
+ * @param {number} limitSeconds
+ * @returns {Promise<number>}
+ */
+export async function secondsToReady(service, url, since, limitSeconds) {
+  while (Date.now() - since < limitSeconds * 1000) {
+    if (service.exitCode() !== null) {
+      throw new Error(`${service.name} exited before ${url} answered 200:\n${service.output().slice(-3000)}`)
+    }
+    const status = await fetch(url, { signal: AbortSignal.timeout(2000) }).then(
+      (response) => response.status,
+      () => 0
+    )
+    if (status === 200) {
+      return (Date.now() - since) / 1000
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  throw new Error(
+    `${service.name}: ${url} did not answer 200 within ${limitSeconds} s:\n${service.output().slice(-3000)}`
+  )
+}
+
+/**
+ * RSS in MiB of the process in the group whose command line matches `pattern`
+ * (the `medusa start` process, not npm or the start script around it).
+ * @param {number} groupId
+ * @param {RegExp} pattern
+ * @returns {number | undefined}
+ */
+export function rssMiB(groupId, pattern) {
+  const ps = spawnSync("ps", ["-o", "pid=,rss=,args=", "-g", String(groupId)], { encoding: "utf8" })
+  const line = ps.stdout.split("\n").find((l) => pattern.test(l) && !/\bsh -c\b/.test(l))
+  return line ? Number(line.trim().split(/\s+/)[1]) / 1024 : undefined
+}
+
+/**
+ * SIGTERM to the group, SIGKILL to what is left after the grace period.
+ * @param {Started} service
+ * @param {number} [graceMs]
+ */
+export async function stop(service, graceMs = 15_000) {
+  signalGroup(service.pid, "SIGTERM")
+  for (let waited = 0; waited < graceMs && signalGroup(service.pid, 0); waited += 100) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  signalGroup(service.pid, "SIGKILL")
+  await service.exited
+}
+
+/** Synchronous last resort for the exit handler: SIGKILL to every group still running. */
+export function killAllNow() {
+  for (const service of running) {
+    signalGroup(service.pid, "SIGKILL")
+  }
+}
