@@ -4,6 +4,7 @@ import type { ConfigModule, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Redis from "ioredis"
 import { DEFAULT_CHECK_TIMEOUT_MS, readinessReport, type Probe, type ReadinessReport } from "./readiness"
+import { reusedAnswer } from "./reused-answer"
 
 /** The database probe: one round trip on Medusa's own pool. */
 export function databaseProbe(container: MedusaContainer): Probe {
@@ -74,18 +75,27 @@ export function appVersion(): string {
   return version!
 }
 
+/** How long one readiness answer serves further requests (see ./reused-answer.ts). */
+export const READINESS_FRESH_MS = 1_000
+
+let sharedReport: (() => Promise<ReadinessReport>) | undefined
+
 /**
  * This process's readiness report with the real probes: the one answer both
- * the server's API route and the worker's hook (./worker-readiness.ts) give.
+ * the server's API route and the worker's hook (./worker-readiness.ts) give,
+ * checked at most once per READINESS_FRESH_MS however many ask.
  */
 export function processReadiness(container: MedusaContainer): Promise<ReadinessReport> {
-  const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  return readinessReport({
-    mode: config.projectConfig.workerMode ?? "shared",
-    version: appVersion(),
-    uptimeSeconds: process.uptime(),
-    database: databaseProbe(container),
-    redis: redisProbe(config),
-    timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
-  })
+  sharedReport ??= reusedAnswer(() => {
+    const config = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
+    return readinessReport({
+      mode: config.projectConfig.workerMode ?? "shared",
+      version: appVersion(),
+      uptimeSeconds: process.uptime(),
+      database: databaseProbe(container),
+      redis: redisProbe(config),
+      timeoutMs: DEFAULT_CHECK_TIMEOUT_MS,
+    })
+  }, READINESS_FRESH_MS)
+  return sharedReport()
 }
