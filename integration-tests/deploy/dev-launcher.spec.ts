@@ -177,7 +177,6 @@ describe("npm run dev on a machine with nothing configured", () => {
   })
 
   it("takes Stripe card and MobilePay payments against the fake Stripe API with DEV_FAKE_STRIPE=true", async () => {
-    expect(first).toBeDefined()
     const { dev, session } = await startDev("dev-fake-stripe", 240, { DEV_FAKE_STRIPE: "true" })
     expect(dev.output()).toContain("Stripe payments go to the fake Stripe API on http://127.0.0.1:12111")
     // The seed offers Stripe in both regions once it is configured, next to the manual provider in development.

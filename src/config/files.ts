@@ -46,7 +46,7 @@ type FileEnv = Pick<
 const REQUIRED = ["S3_BUCKET", "S3_REGION", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY", "S3_FILE_URL"] as const
 const ALL = [...REQUIRED, "S3_ENDPOINT", "S3_PREFIX"] as const
 
-export const S3_CLIENT_CONFIG = {
+const S3_CLIENT_CONFIG = {
   forcePathStyle: true,
   requestChecksumCalculation: "WHEN_REQUIRED",
   responseChecksumValidation: "WHEN_REQUIRED",

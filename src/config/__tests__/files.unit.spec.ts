@@ -1,5 +1,5 @@
 import { buildConfig } from "../index"
-import { fileSettings, S3_CLIENT_CONFIG } from "../files"
+import { fileSettings } from "../files"
 import { errorOf } from "./config-error"
 import { PRODUCTION, SUPABASE_STORAGE } from "./production-env"
 
@@ -131,10 +131,6 @@ describe("fileSettings", () => {
     expect(settings.warnings.map((w) => w.message)).toEqual([
       "S3_FILE_URL is not https: an admin or storefront served over https shows no images from it",
     ])
-  })
-
-  it("keeps the S3 client settings in one exported constant", () => {
-    expect(S3_CLIENT_CONFIG.requestChecksumCalculation).toBe("WHEN_REQUIRED")
   })
 })
 
