@@ -3,11 +3,12 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
 import type { FakeStripe } from "./fake-stripe"
 import { DANISH_ADDRESS } from "./customer"
+import { STRIPE_PROVIDER_ID } from "../../src/config/payments"
 
 // A storefront's and the staff's side of a Stripe checkout through the HTTP APIs of an in-process Medusa
 // (medusaIntegrationTestRunner), for integration-tests/http/stripe-payments.spec.ts.
 
-export const STRIPE_PROVIDER = "pp_stripe_stripe"
+export const STRIPE_PROVIDER = STRIPE_PROVIDER_ID
 const PROCESS_PAYMENT_WORKFLOW = "process-payment-workflow"
 
 const address = DANISH_ADDRESS

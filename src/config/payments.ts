@@ -31,7 +31,9 @@ export interface PaymentSettings {
   warnings: ConfigWarning[]
 }
 
-export const STRIPE_PROVIDER_ID = "pp_stripe_stripe"
+/** The id the Stripe provider is declared with below; Medusa names it pp_stripe_<id>. */
+export const STRIPE_CONFIG_ID = "stripe"
+export const STRIPE_PROVIDER_ID = `pp_stripe_${STRIPE_CONFIG_ID}`
 
 const SECRET_KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9]+$/
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/=]+$/
@@ -110,7 +112,7 @@ export function paymentSettings(
         providers: [
           {
             resolve: "@medusajs/medusa/payment-stripe",
-            id: "stripe",
+            id: STRIPE_CONFIG_ID,
             options: { apiKey, webhookSecret, capture: false, automaticPaymentMethods: true },
           },
         ],

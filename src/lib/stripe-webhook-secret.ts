@@ -1,6 +1,8 @@
+import { STRIPE_CONFIG_ID } from "../config/payments"
+
 /**
- * The webhook signing secret of the configured Stripe provider (id "stripe",
- * see src/config/payments.ts), read from Medusa's loaded configuration so the
+ * The webhook signing secret of the configured Stripe provider (STRIPE_CONFIG_ID,
+ * src/config/payments.ts), read from Medusa's loaded configuration so the
  * route guard and the provider cannot disagree. Undefined without Stripe.
  */
 export function stripeWebhookSecret(configModule: { modules?: Record<string, unknown> }): string | undefined {
@@ -11,7 +13,7 @@ export function stripeWebhookSecret(configModule: { modules?: Record<string, unk
   }
   const stripe = providers.find(
     (p): p is { id: string; options?: { webhookSecret?: unknown } } =>
-      typeof p === "object" && p !== null && (p as { id?: unknown }).id === "stripe"
+      typeof p === "object" && p !== null && (p as { id?: unknown }).id === STRIPE_CONFIG_ID
   )
   const secret = stripe?.options?.webhookSecret
   return typeof secret === "string" && secret ? secret : undefined

@@ -1,11 +1,12 @@
 import Medusa from "@medusajs/js-sdk"
+import { STRIPE_PROVIDER_ID } from "../../../src/config/payments"
 import type { RunningShop } from "./shop"
 import { DANISH_ADDRESS } from "../../helpers/customer"
 
 // A storefront's Stripe checkout through @medusajs/js-sdk against the running shop, with the payment confirmed
 // the way Stripe.js confirms it in the browser, and what the fake Stripe API recorded for the payment intent.
 
-export const STRIPE_PROVIDER = "pp_stripe_stripe"
+export const STRIPE_PROVIDER = STRIPE_PROVIDER_ID
 
 const address = DANISH_ADDRESS
 

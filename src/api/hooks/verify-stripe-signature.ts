@@ -1,9 +1,11 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Stripe from "stripe"
+import { STRIPE_PROVIDER_ID } from "../../config/payments"
 import { stripeWebhookSecret } from "../../lib/stripe-webhook-secret"
 
-const STRIPE_PROVIDER_IN_PATH = /\/(pp_)?stripe_stripe\/?$/
+/** /hooks/payment/pp_stripe_stripe, or without the "pp_" as Medusa also accepts. */
+const STRIPE_PROVIDER_IN_PATH = new RegExp(`/(pp_)?${STRIPE_PROVIDER_ID.replace(/^pp_/, "")}/?$`)
 
 /**
  * Checks the Stripe-Signature of a webhook before Medusa's route queues it.
@@ -13,7 +15,6 @@ const STRIPE_PROVIDER_IN_PATH = /\/(pp_)?stripe_stripe\/?$/
  * genuine delivery that failed, so nothing real is lost by refusing early.
  */
 export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
-  // Medusa accepts the provider with or without its "pp_" prefix.
   if (!STRIPE_PROVIDER_IN_PATH.test(req.originalUrl.split("?")[0])) {
     next()
     return

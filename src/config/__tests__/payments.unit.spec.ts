@@ -1,5 +1,5 @@
 import { buildConfig } from "../index"
-import { paymentSettings, STRIPE_PROVIDER_ID } from "../payments"
+import { paymentSettings, STRIPE_CONFIG_ID, STRIPE_PROVIDER_ID } from "../payments"
 import { errorOf } from "./config-error"
 import { PRODUCTION, STRIPE_LIVE } from "./production-env"
 
@@ -24,7 +24,7 @@ describe("paymentSettings", () => {
         providers: [
           {
             resolve: "@medusajs/medusa/payment-stripe",
-            id: "stripe",
+            id: STRIPE_CONFIG_ID,
             options: {
               apiKey: "sk_test_51AbCdEf",
               webhookSecret: "whsec_AbCdEf123",
@@ -36,6 +36,7 @@ describe("paymentSettings", () => {
       },
     })
     expect(settings.stripe).toEqual({ mode: "test" })
+    // The id Medusa gives the provider, which the seed and the webhook guard use.
     expect(STRIPE_PROVIDER_ID).toBe("pp_stripe_stripe")
   })
 

@@ -1,6 +1,5 @@
+import { STRIPE_PROVIDER_ID as STRIPE } from "../../../../config/payments"
 import { MANUAL_PROVIDER_ID, regionProviders } from "../payments"
-
-const STRIPE = "pp_stripe_stripe"
 
 describe("regionProviders", () => {
   it("leaves a region as it is without Stripe", () => {
