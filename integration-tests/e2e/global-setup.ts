@@ -13,9 +13,9 @@
  * written to test-results/e2e/shop.json; the processes are stopped and the
  * database dropped by global-teardown.ts, whatever happened. Every command
  * runs with Stripe configured (so the seed offers it in both regions) and
- * Medusa's Stripe provider redirected to the fake: stripe-redirect.js, as
- * `DEV_FAKE_STRIPE=true npm run dev` wires it, and lib/stripe-redirect-built.js
- * for the copy in the built shop's own node_modules.
+ * Medusa's Stripe provider redirected to the fake by stripe-redirect.js, as
+ * `DEV_FAKE_STRIPE=true npm run dev` wires it (in the built shop it finds the
+ * copy in .medusa/server's own node_modules).
  */
 import { randomBytes } from "node:crypto"
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -33,11 +33,7 @@ const WORKER_PORT = 19201
 const REDIS_URL = "redis://127.0.0.1:6379/13"
 const DATABASE = `beauty_e2e_${Date.now()}`
 const secret = () => randomBytes(24).toString("hex")
-// Medusa's Stripe provider talks to the fake: in the repository's node_modules and in the built shop's own.
-const STRIPE_REDIRECTS = [
-  join(REPO, "integration-tests", "helpers", "stripe-redirect.js"),
-  join(REPO, "integration-tests", "e2e", "lib", "stripe-redirect-built.js"),
-]
+const STRIPE_REDIRECT = join(REPO, "integration-tests", "helpers", "stripe-redirect.js")
 
 export interface E2eGlobals {
   tracker: ProcessTracker
@@ -120,7 +116,7 @@ export default async function globalSetup(): Promise<void> {
     STRIPE_API_KEY: `sk_test_${secret()}`,
     STRIPE_WEBHOOK_SECRET: stripeWebhookSecret,
     TEST_STRIPE_API_URL: stripe.url,
-    NODE_OPTIONS: STRIPE_REDIRECTS.map((file) => `--require "${file}"`).join(" "),
+    NODE_OPTIONS: `--require "${STRIPE_REDIRECT}"`,
   }
   const run = (name: string, command: string) => tracker.run(name, command, { cwd: REPO, env })
 

@@ -9,8 +9,6 @@ import { paymentIntentEvent, signedWebhook } from "./stripe-webhook"
 // provider at it with integration-tests/helpers/stripe-redirect.js. It keeps Stripe's state rules, error shapes,
 // authentication and idempotency semantics, so the provider behaves as it does against Stripe.
 
-export type { ConfirmOutcome, FakePaymentMethodType }
-
 export interface FakeStripeRequest {
   method: string
   /** Without the query string, e.g. /v1/payment_intents/pi_fake…/capture */
@@ -26,14 +24,10 @@ export interface FakeStripe {
   requests: FakeStripeRequest[]
   intents: Map<string, Obj>
   refunds: Obj[]
-  customers: Map<string, Obj>
-  paymentMethods: Map<string, Obj>
   /** The customer pays (card, or approval in the MobilePay app); returns the intent as a webhook carries it. */
   confirm(intentId: string, outcome: ConfirmOutcome, method?: FakePaymentMethodType): Obj
   /** How many capture calls succeeded for the intent. */
   captures(intentId: string): number
-  /** Webhooks delivered (with `webhook` set): event type, intent id and the HTTP status (0 when unreachable). */
-  deliveries: Array<{ type: string; intent: string; status: number }>
   close(): Promise<void>
 }
 
@@ -55,7 +49,7 @@ type Route = [method: string, path: RegExp, handler: (id: string, params: Obj) =
  * GET /_fake/intents/:id → { intent, captures, refunds, deliveries }: the fake's record of one payment intent, for
  * tests only (see inspect below); Stripe has no such endpoint.
  */
-export const INSPECT_INTENT = /^\/_fake\/intents\/([^/]+)$/
+const INSPECT_INTENT = /^\/_fake\/intents\/([^/]+)$/
 
 /** The one call a browser makes with the publishable key (Stripe.js confirming the payment). */
 const BROWSER_CONFIRM = /^\/v1\/payment_intents\/([^/]+)\/confirm$/
@@ -95,7 +89,7 @@ function dispatch(table: Route[], method: string, path: string, params: Obj): Re
 
 export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<FakeStripe> {
   const customers = new FakeCustomers()
-  const deliveries: FakeStripe["deliveries"] = []
+  const deliveries: Array<{ type: string; intent: string; status: number }> = []
   const deliver = (type: string, intent: Obj) => {
     const webhook = options.webhook
     if (!webhook) return
@@ -185,11 +179,8 @@ export async function startFakeStripe(options: FakeStripeOptions = {}): Promise<
     requests,
     intents: intents.intents,
     refunds: intents.refunds,
-    customers: customers.customers,
-    paymentMethods: customers.paymentMethods,
     confirm: (intentId, outcome, method) => intents.confirm(intentId, outcome, method),
     captures: (intentId) => intents.captureCounts.get(intentId) ?? 0,
-    deliveries,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))

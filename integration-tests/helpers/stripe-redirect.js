@@ -17,14 +17,19 @@ const path = require("node:path")
 const SUPPORTED_MAJOR = 15
 const INSTALLED = Symbol.for("beauty-shop.stripe-redirect")
 
-/** The stripe package that @medusajs/payment-stripe itself requires (its own nested copy, not the root one). */
+/**
+ * The stripe package that @medusajs/payment-stripe itself requires (its own nested copy, not the root one), as
+ * seen from the process's working directory: the built shop (.medusa/server, where the start scripts run
+ * Medusa) has node_modules of its own with another copy, the repository's processes use the repository's.
+ */
 function loadNestedStripe() {
+  const from = [process.cwd(), __dirname]
   let providerDir
   try {
-    providerDir = path.dirname(require.resolve("@medusajs/payment-stripe/package.json"))
+    providerDir = path.dirname(require.resolve("@medusajs/payment-stripe/package.json", { paths: from }))
   } catch {
     // @medusajs/payment-stripe is not hoisted: find it from the module Medusa's config points at.
-    const medusaModule = path.dirname(require.resolve("@medusajs/medusa/payment-stripe"))
+    const medusaModule = path.dirname(require.resolve("@medusajs/medusa/payment-stripe", { paths: from }))
     providerDir = path.dirname(require.resolve("@medusajs/payment-stripe/package.json", { paths: [medusaModule] }))
   }
   const file = require.resolve("stripe", { paths: [providerDir] })
@@ -63,11 +68,6 @@ function stripeApiTarget(url) {
 /** Wraps the nested SDK once; safe to call again. */
 function installStripeRedirect() {
   const { Stripe, file } = loadNestedStripe()
-  redirectStripeClass(Stripe, file)
-}
-
-/** Points every client of this Stripe SDK copy at TEST_STRIPE_API_URL (read when a client is made); once per copy. */
-function redirectStripeClass(Stripe, file) {
   assertSupportedStripeSdk(Stripe, file)
   const proto = Stripe.prototype
   if (proto[INSTALLED]) {
@@ -88,8 +88,6 @@ if (process.env.TEST_STRIPE_API_URL) {
 
 module.exports = {
   installStripeRedirect,
-  redirectStripeClass,
   assertSupportedStripeSdk,
   loadNestedStripe,
-  stripeApiTarget,
 }
