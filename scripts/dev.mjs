@@ -36,7 +36,8 @@ let stopDatabase
 /** @type {(() => void) | undefined} */
 let stopFakeStripe
 
-async function stopEmbeddedDatabase() {
+/** Stops what the launcher started beside Medusa: the fake Stripe API and the embedded database. */
+async function stopBackground() {
   stopFakeStripe?.()
   const stop = stopDatabase
   stopDatabase = undefined
@@ -49,7 +50,7 @@ async function stopEmbeddedDatabase() {
 /** Until Medusa runs, a signal stops the embedded database and ends the launcher. @param {NodeJS.Signals} signal */
 async function stopDuringSetup(signal) {
   say(`${signal}: stopping`)
-  await stopEmbeddedDatabase().catch(() => {})
+  await stopBackground().catch(() => {})
   process.exit(130)
 }
 const SETUP_SIGNALS = /** @type {const} */ (["SIGINT", "SIGTERM", "SIGHUP"])
@@ -97,6 +98,7 @@ async function main() {
   }
 
   for (const signal of SETUP_SIGNALS) process.on(signal, stopDuringSetup)
+  const port = process.env.PORT || "9000"
   /** @type {Record<string, string>} */
   const env = {}
   const usingEmbedded = !process.env.DATABASE_URL
@@ -114,7 +116,7 @@ async function main() {
     say("using DATABASE_URL from the environment")
   }
   if (process.env.DEV_FAKE_STRIPE === "true") {
-    const fake = await startDevFakeStripe({ root: ROOT, httpPort: process.env.PORT || "9000", say })
+    const fake = await startDevFakeStripe({ root: ROOT, httpPort: port, say })
     stopFakeStripe = fake.stop
     Object.assign(env, fake.env)
   }
@@ -136,7 +138,7 @@ async function main() {
   await runMedusa(ROOT, ["exec", "./src/scripts/seed.ts"], { env })
 
   printSummary({
-    port: process.env.PORT || "9000",
+    port,
     key: await publishableKey(env),
     fakeStripe: Boolean(stopFakeStripe),
     login: explicitAdmin
@@ -152,14 +154,14 @@ async function main() {
     env: { ...process.env, ...env },
     onSignal: (signal) => say(`${signal}: stopping Medusa`),
   })
-  await stopEmbeddedDatabase()
+  await stopBackground()
   process.exit(interrupted ? 0 : code)
 }
 
 /** One line, not a stack trace, and the database stopped, whatever failed. @param {unknown} error */
 async function failed(error) {
   console.error(`[dev] error: ${error instanceof Error ? error.message : error}`)
-  await stopEmbeddedDatabase().catch(() => {})
+  await stopBackground().catch(() => {})
   process.exit(1)
 }
 // A library's unhandled error (a child process that cannot start) ends here, not in a stack trace.

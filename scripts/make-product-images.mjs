@@ -9,13 +9,13 @@
  * commit what it writes to src/scripts/lib/catalogue/images/ (the seed
  * uploads those through the File Module); with a directory argument it
  * writes there instead, which the unit test uses to compare. No
- * dependencies: a CRC32 table and node:zlib at a fixed level, so the bytes
+ * dependencies: node:zlib's CRC32 and deflate at a fixed level, so the bytes
  * are the same on every run with the same Node.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
-import { deflateSync } from "node:zlib"
+import { crc32, deflateSync } from "node:zlib"
 
 export const SIZE = 600
 export const OUT_DIR = join(import.meta.dirname, "..", "src", "scripts", "lib", "catalogue", "images")
@@ -198,21 +198,13 @@ export function drawProduct(drawing) {
   return encodePng(canvas.pixels, palette)
 }
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
-  return c >>> 0
-})
-
 /** A PNG chunk: length, type, data, CRC32 of type and data. @param {string} type @param {Buffer} data */
 function chunk(type, data) {
   const out = Buffer.alloc(12 + data.length)
   out.writeUInt32BE(data.length, 0)
   out.write(type, 4, "ascii")
   data.copy(out, 8)
-  let c = 0xffffffff
-  for (const byte of out.subarray(4, 8 + data.length)) c = CRC_TABLE[(c ^ byte) & 0xff] ^ (c >>> 8)
-  out.writeUInt32BE((c ^ 0xffffffff) >>> 0, 8 + data.length)
+  out.writeUInt32BE(crc32(out.subarray(4, 8 + data.length)), 8 + data.length)
   return out
 }
 
