@@ -1,11 +1,16 @@
+import { installStoreCacheFrontDoor } from "./src/api/caching/front-door"
+import { storeCache } from "./src/api/caching/store-cache"
 import { installWorkerReadiness } from "./src/health/worker-readiness"
 
 /**
  * `medusa start` calls register() before it creates the HTTP server. This
  * project traces nothing (Medusa logs "OTEL registered" regardless); it uses
- * the hook to give the worker the same GET /health/ready as the server, so
- * Railway's healthcheck on the worker proves its database and Redis answer.
+ * the hook Medusa's tracing wraps every request with for two things: the
+ * worker's GET /health/ready (the server's is an API route), so Railway's
+ * healthcheck on the worker proves its database and Redis answer; and, on
+ * the server, answering repeated anonymous catalogue requests from memory
+ * before Express (src/api/caching/front-door.ts).
  */
 export function register(): void {
-  installWorkerReadiness()
+  if (!installWorkerReadiness()) installStoreCacheFrontDoor(storeCache)
 }

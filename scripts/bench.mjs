@@ -20,9 +20,17 @@ import { ENDPOINTS, drive, measureEndpoint } from "./lib/bench/load.mjs"
 import { killAllNow, rssMiB, secondsToReady, start, stop } from "./lib/bench/processes.mjs"
 import { benchmarksPage } from "./lib/bench/report.mjs"
 import { createDatabase, dropDatabase, flushRedis, prepareShop, readCatalogue, shopEnv } from "./lib/bench/shop.mjs"
-import { failedRequests, renderTable, tableRows } from "./lib/bench/table.mjs"
+import { failedRequests, renderTable, SETUPS, tableRows } from "./lib/bench/table.mjs"
 
 const RUNS = Number(process.env.BENCH_RUNS || 3)
+// BENCH_SETUPS=ours measures only ours (for trying a change); docs/benchmarks.md is written only when all three ran.
+const CHOSEN = (process.env.BENCH_SETUPS || SETUPS.join(",")).split(",").map((name) => name.trim())
+for (const name of CHOSEN) {
+  if (!(/** @type {readonly string[]} */ (SETUPS).includes(name))) {
+    console.error(`[bench] BENCH_SETUPS: unknown setup "${name}"; choose from ${SETUPS.join(", ")}`)
+    process.exit(2)
+  }
+}
 const SECONDS = Number(process.env.BENCH_SECONDS || 8)
 const WARM_UP_SECONDS = 2
 const BOOT_LIMIT_SECONDS = 180
@@ -189,13 +197,16 @@ async function main() {
   const stock = [{ ...server, script: "start" }]
   /** @type {import("./lib/bench/table.mjs").Results} */
   const results = { ours: [], stock: [], floor: [] }
-  for (let i = 1; i <= RUNS; i++) results.ours?.push(await measureShop("ours", i, ours, env, shop))
-  for (let i = 1; i <= RUNS; i++)
+  const chosen = (/** @type {string} */ setup) => CHOSEN.includes(setup)
+  for (let i = 1; chosen("ours") && i <= RUNS; i++) results.ours?.push(await measureShop("ours", i, ours, env, shop))
+  for (let i = 1; chosen("stock") && i <= RUNS; i++)
     results.stock?.push(await measureShop("stock", i, stock, { ...env, MEDUSA_FF_CACHING: "false" }, shop))
-  const body = /** @type {Buffer} */ (shop.listBody)
+  const body = shop.listBody ?? Buffer.alloc(0)
   const bodyFile = join(logDir, "floor-body.json")
   writeFileSync(bodyFile, body)
-  for (let i = 1; i <= RUNS; i++) results.floor?.push(await measureFloor(i, bodyFile))
+  if (chosen("floor") && !shop.listBody)
+    throw new Error("BENCH_SETUPS: the floor needs ours or stock to measure the body it serves")
+  for (let i = 1; chosen("floor") && i <= RUNS; i++) results.floor?.push(await measureFloor(i, bodyFile))
 
   const table = renderTable(tableRows(ENDPOINTS), results)
   const failures = failedRequests(ENDPOINTS, results)
@@ -210,10 +221,13 @@ async function main() {
     bodyBytes: body.length,
     date: new Date(),
   })
-  writeFileSync(join(ROOT, "docs", "benchmarks.md"), page)
+  const complete = SETUPS.every(chosen)
+  if (complete) writeFileSync(join(ROOT, "docs", "benchmarks.md"), page)
   console.log(`\n${table}\n`)
   failures.forEach((line) => progress(line))
-  progress(`done in ${(totalSeconds / 60).toFixed(1)} min; written to docs/benchmarks.md`)
+  progress(
+    `done in ${(totalSeconds / 60).toFixed(1)} min; ${complete ? "written to docs/benchmarks.md" : `only ${CHOSEN.join(", ")}: docs/benchmarks.md left as it was`}`
+  )
 }
 
 main()

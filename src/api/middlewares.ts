@@ -1,4 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { storeCache } from "./caching/store-cache"
+import { storeResponseCache } from "./caching/store-response-cache"
 import { verifyStripeSignature } from "./hooks/verify-stripe-signature"
 
 export default defineMiddlewares({
@@ -9,6 +11,12 @@ export default defineMiddlewares({
       method: ["POST"],
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyStripeSignature],
+    },
+    {
+      // Without a method Medusa registers this ahead of every /store route,
+      // after its publishable-key, locale and customer-auth middlewares.
+      matcher: "/store",
+      middlewares: [storeResponseCache(storeCache)],
     },
   ],
 })

@@ -70,6 +70,14 @@ export const envSchema = z.object({
   ),
   /** true: production keeps uploads on the container's disk on purpose (./files.ts). */
   FILES_LOCAL_ONLY: booleanFlag.optional(),
+
+  /** How long the server reuses an anonymous catalogue answer (./store-cache.ts). */
+  STORE_CACHE_TTL_MS: z.coerce
+    .number({ error: "must be a whole number of milliseconds" })
+    .int({ error: "must be a whole number of milliseconds" })
+    .min(0, { error: "must be from 0 (off) to 1000" })
+    .max(1000, { error: "must be at most 1000: a change must show on every replica within 1 s" })
+    .optional(),
 })
 
 export type Env = z.infer<typeof envSchema>

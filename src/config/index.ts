@@ -6,6 +6,7 @@ import { ConfigError, type ConfigWarning } from "./errors"
 import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
 import { redisModules, type RedisSettings } from "./redis"
+import { storeCacheSettings, storeCacheSummary } from "./store-cache"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
 export {
@@ -87,6 +88,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     files,
     summary: [
       ...summaryLines(mode, database, redis, cacheRedis),
+      ...(mode.workerMode === "worker" ? [] : [storeCacheSummary(storeCacheSettings(env))]),
       notification.summary,
       payments.summary,
       files.summary,

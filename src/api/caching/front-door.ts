@@ -1,0 +1,66 @@
+import type { IncomingMessage, ServerResponse } from "node:http"
+import type { ResponseCache } from "../../lib/response-cache"
+import { cacheKey, isAnonymousCatalogueRequest } from "./catalogue-request"
+import { replay } from "./replay"
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void
+
+/** How often the server says how many answers came from memory (they skip Medusa's access log). */
+const REPORT_EVERY_MS = 60_000
+
+/**
+ * Answers a repeated anonymous catalogue request from the cache before
+ * Express sees it. A storefront renders every page from the same few
+ * product-list calls; through Medusa's whole middleware chain (access log,
+ * session, publishable-key lookup) even a cached answer costs about half a
+ * millisecond of CPU, which on a 2-core container caps the shop near
+ * 2,000 requests a second. A hit here is a map lookup and a write.
+ *
+ * Only hits are answered here. A miss, anything with a cookie or an
+ * Authorization header, and every other route go on to Express, where
+ * Medusa validates the publishable key and ./store-response-cache.ts fills
+ * the cache. An entry exists only for a key that was valid within the TTL.
+ *
+ * Installed from instrumentation.ts, whose register() `medusa start` calls
+ * right before it creates its HTTP server: the next http.createServer call
+ * (that one) gets this in front of its listener, and createServer is put
+ * back as it was. Not Medusa's traceRequestHandler hook, which the worker's
+ * readiness uses: with it set, Medusa searches its whole router stack on
+ * every request, a third of the CPU a hit would cost. The e2e suite checks
+ * that the built server's hits come from here.
+ */
+export function installStoreCacheFrontDoor(
+  cache: ResponseCache,
+  log: (line: string) => void = (line) => console.log(line)
+): boolean {
+  if (cache.ttlMs <= 0) return false
+  const http = require("node:http") as typeof import("node:http")
+  const original = http.createServer
+  let hits = 0
+  const frontDoor =
+    (listener: Listener): Listener =>
+    (req, res) => {
+      const url = req.url ?? ""
+      if (isAnonymousCatalogueRequest(req.method, url, req.headers)) {
+        const cached = cache.get(cacheKey(url, req.headers))
+        if (cached) {
+          hits += 1
+          replay(req, res, cached, "hit")
+          return
+        }
+      }
+      listener(req, res)
+    }
+  http.createServer = function createServerWithFrontDoor(this: unknown, ...args: unknown[]) {
+    http.createServer = original
+    const at = args.findIndex((arg) => typeof arg === "function")
+    if (at >= 0) args[at] = frontDoor(args[at] as Listener)
+    return (original as (...a: unknown[]) => ReturnType<typeof original>).apply(this, args)
+  } as typeof original
+  setInterval(() => {
+    if (hits === 0) return
+    log(`[store-cache] ${hits} catalogue answers from memory in the last ${REPORT_EVERY_MS / 1000} s`)
+    hits = 0
+  }, REPORT_EVERY_MS).unref()
+  return true
+}
