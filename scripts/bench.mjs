@@ -200,7 +200,9 @@ async function main() {
   const chosen = (/** @type {string} */ setup) => CHOSEN.includes(setup)
   for (let i = 1; chosen("ours") && i <= RUNS; i++) results.ours?.push(await measureShop("ours", i, ours, env, shop))
   for (let i = 1; chosen("stock") && i <= RUNS; i++)
-    results.stock?.push(await measureShop("stock", i, stock, { ...env, MEDUSA_FF_CACHING: "false" }, shop))
+    results.stock?.push(
+      await measureShop("stock", i, stock, { ...env, MEDUSA_FF_CACHING: "false", STORE_CACHE_TTL_MS: "0" }, shop)
+    )
   const body = shop.listBody ?? Buffer.alloc(0)
   const bodyFile = join(logDir, "floor-body.json")
   writeFileSync(bodyFile, body)

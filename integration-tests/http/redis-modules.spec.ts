@@ -23,6 +23,8 @@ const REDIS_URL = base.toString()
 process.env.REDIS_URL = REDIS_URL
 const cacheServer = startRedisServer(["--maxmemory", "64mb", "--maxmemory-policy", "allkeys-lru"])
 process.env.CACHE_REDIS_URL = cacheServer.url
+// The Caching Module is off unless the operator turns it on; this spec checks where it keeps its keys when on.
+process.env.MEDUSA_FF_CACHING = "true"
 
 const redis = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 })
 const cacheRedis = new Redis(cacheServer.url, { lazyConnect: true, maxRetriesPerRequest: 1 })

@@ -71,11 +71,10 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...(files.module ? [files.module] : []),
     ],
   }
-  if (redis) {
-    // The Caching Module (successor of the deprecated cache-redis) does
-    // nothing unless this flag is on. MEDUSA_FF_CACHING=false still wins.
-    config.featureFlags = { caching: true }
-  }
+  // The Caching Module is configured (./caches.ts) but its feature flag is
+  // left off: it serves a scheduled price list's prices up to its TTL after
+  // the list starts or ends, and the store cache (./store-cache.ts) takes its
+  // place for the catalogue. MEDUSA_FF_CACHING=true turns it on.
 
   return {
     config,
@@ -126,7 +125,7 @@ function summaryLines(
     lines.push("database: DATABASE_URL not set")
   }
   const family = (r: RedisSettings) => (r.railwayPrivate ? " (family=0 for Railway's private network)" : "")
-  const cachingModule = `Caching Module (TTL ${CACHING_TTL_SECONDS} s)`
+  const cachingModule = `Caching Module (TTL ${CACHING_TTL_SECONDS} s, only with MEDUSA_FF_CACHING=true)`
   if (redis) {
     const held = ["event bus", "workflow engine", "locking", "sessions", "login cache (MFA/OAuth)"]
     if (!cacheRedis) {

@@ -30,6 +30,7 @@ export async function adminApi(shop: RunningShop) {
   return {
     get: (path: string) => send("GET", path),
     post: (path: string, body: object | FormData = {}) => send("POST", path, body),
+    delete: (path: string) => send("DELETE", path),
   }
 }
 

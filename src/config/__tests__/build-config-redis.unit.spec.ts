@@ -81,9 +81,9 @@ describe("buildConfig with Redis", () => {
     ])
   })
 
-  it("uses the Caching Module with its feature flag (cache-redis is deprecated)", () => {
+  it("configures the Caching Module on Redis but leaves its feature flag to MEDUSA_FF_CACHING", () => {
     expect(byResolve("@medusajs/medusa/caching").options.providers[0].resolve).toBe("@medusajs/medusa/caching-redis")
-    expect(built.config.featureFlags).toEqual({ caching: true })
+    expect(built.config.featureFlags?.caching).toBeUndefined()
   })
 
   it("backs sessions with Redis too", () => {

@@ -101,7 +101,7 @@ describe("CACHE_REDIS_URL errors", () => {
 describe("the start-up summary", () => {
   it("says the Caching Module shares REDIS_URL when there is one Redis", () => {
     expect(buildConfig({ REDIS_URL }).summary).toContain(
-      "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions, login cache (MFA/OAuth) and Caching Module (TTL 300 s) on Redis (family=0 for Railway's private network)"
+      "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions, login cache (MFA/OAuth) and Caching Module (TTL 300 s, only with MEDUSA_FF_CACHING=true) on Redis (family=0 for Railway's private network)"
     )
   })
 
@@ -110,7 +110,7 @@ describe("the start-up summary", () => {
     expect(summary).toEqual(
       expect.arrayContaining([
         "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions and login cache (MFA/OAuth) on Redis (family=0 for Railway's private network)",
-        "cache redis: redis://default:***@cache.railway.internal:6379; Caching Module (TTL 300 s) on CACHE_REDIS_URL (family=0 for Railway's private network)",
+        "cache redis: redis://default:***@cache.railway.internal:6379; Caching Module (TTL 300 s, only with MEDUSA_FF_CACHING=true) on CACHE_REDIS_URL (family=0 for Railway's private network)",
       ])
     )
     expect(JSON.stringify(summary)).not.toMatch(/pw-queue|pw-cache/)

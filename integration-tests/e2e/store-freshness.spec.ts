@@ -1,0 +1,207 @@
+/**
+ * Never stale: with two server processes of the built shop (the global
+ * setup's and a second replica, as Railway runs them), every change staff
+ * make in the admin shows on both within a second, whatever the servers
+ * cached: a price, a stock level, a product, a category, a price list, and a
+ * price list reaching its start and end time. Each case first asks both
+ * replicas, so the old answer is cached where it can be, then changes it
+ * through the Admin API and measures until both answer the new value.
+ */
+import { adminApi, type AdminApi } from "./lib/admin-api"
+import { createOwnProduct, expectOk, type OwnProduct } from "./lib/catalogue-fixture"
+import { startServerReplica, type Replica } from "./lib/replica"
+import { runningShop } from "./lib/shop"
+
+jest.setTimeout(4 * 60 * 1000)
+
+const shop = runningShop()
+const REPLICA_PORT = 19203
+/** The promise: a change shows on every replica within this time. */
+const WITHIN_MS = 1000
+const POLL_MS = 20
+
+let admin: AdminApi
+let replica: Replica
+let own: OwnProduct
+let regionId: string
+const figures: string[] = []
+
+async function store(baseUrl: string, path: string): Promise<{ status: number; body: any; cache: string | null }> {
+  const response = await fetch(`${baseUrl}${path}`, { headers: { "x-publishable-api-key": shop.publishableKey } })
+  return { status: response.status, body: await response.json(), cache: response.headers.get("x-store-cache") }
+}
+
+const servers = () => [shop.serverUrl, replica.url]
+
+/** The product page query of the Next.js starter, for the spec's own product. */
+const productPage = () =>
+  `/store/products?handle=${own.handle}&region_id=${regionId}&fields=*variants.calculated_price,+variants.inventory_quantity`
+
+const variantOf = (body: any) => body.products[0].variants[0]
+const priceOf = (body: any) => variantOf(body).calculated_price.calculated_amount
+
+/**
+ * Milliseconds from `since` until every server answers `path` with `expected`
+ * (as read by `read`); fails once WITHIN_MS is well past.
+ */
+async function untilEveryServerShows<T>(
+  what: string,
+  path: string,
+  read: (body: any) => T,
+  expected: T,
+  since: number
+): Promise<number> {
+  const pending = new Set(servers())
+  const seen: Record<string, unknown> = {}
+  while (Date.now() - since < WITHIN_MS + 2000) {
+    for (const server of [...pending]) {
+      const answer = await store(server, path)
+      seen[server] = answer.status === 200 ? read(answer.body) : `HTTP ${answer.status}`
+      if (seen[server] === expected) pending.delete(server)
+    }
+    if (!pending.size) {
+      const ms = Date.now() - since
+      figures.push(`${what}: ${ms} ms`)
+      return ms
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+  }
+  throw new Error(`${what}: still ${JSON.stringify(seen)} after ${Date.now() - since} ms, expected ${expected}`)
+}
+
+/** Asks every server, so whatever can be cached is cached, and checks they agree on the value. */
+async function warm<T>(path: string, read: (body: any) => T, expected: T): Promise<void> {
+  for (const server of servers()) {
+    for (let i = 0; i < 3; i++) {
+      const answer = await store(server, path)
+      expect(answer.status).toBe(200)
+      expect(read(answer.body)).toBe(expected)
+    }
+  }
+}
+
+beforeAll(async () => {
+  admin = await adminApi(shop)
+  replica = await startServerReplica(shop, REPLICA_PORT)
+  const { regions } = (await store(shop.serverUrl, "/store/regions")).body
+  regionId = regions.find((r: any) => r.currency_code === "dkk").id
+  own = await createOwnProduct(admin, shop.publishableKey, `f${Date.now()}`, 200)
+})
+
+afterAll(async () => {
+  console.log(`store freshness (admin change -> both replicas):\n  ${figures.join("\n  ")}`)
+  await replica?.stop()
+})
+
+describe("a change in the admin on two server replicas", () => {
+  it("serves the cached catalogue from memory on both replicas", async () => {
+    await warm(productPage(), priceOf, 200)
+    for (const server of servers()) expect((await store(server, productPage())).cache).toBe("hit")
+  })
+
+  it("shows a new price within a second", async () => {
+    await warm(productPage(), priceOf, 200)
+    expectOk(
+      "price",
+      await admin.post(`/admin/products/${own.productId}/variants/${own.variantId}`, {
+        prices: [
+          { currency_code: "dkk", amount: 180 },
+          { currency_code: "eur", amount: 26 },
+        ],
+      }),
+      (b) => b
+    )
+    expect(await untilEveryServerShows("price", productPage(), priceOf, 180, Date.now())).toBeLessThanOrEqual(WITHIN_MS)
+  })
+
+  it("shows a new stock level within a second", async () => {
+    const stock = (body: any) => variantOf(body).inventory_quantity
+    await warm(productPage(), stock, 10)
+    expectOk(
+      "stock",
+      await admin.post(`/admin/inventory-items/${own.inventoryItemId}/location-levels/${own.locationId}`, {
+        stocked_quantity: 3,
+      }),
+      (b) => b
+    )
+    expect(await untilEveryServerShows("stock", productPage(), stock, 3, Date.now())).toBeLessThanOrEqual(WITHIN_MS)
+  })
+
+  it("shows a product's new title within a second", async () => {
+    const path = `/store/products/${own.productId}`
+    const title = (body: any) => body.product.title
+    const before = (await store(shop.serverUrl, path)).body.product.title
+    await warm(path, title, before)
+    expectOk("title", await admin.post(`/admin/products/${own.productId}`, { title: `${before} (ny)` }), (b) => b)
+    expect(await untilEveryServerShows("title", path, title, `${before} (ny)`, Date.now())).toBeLessThanOrEqual(
+      WITHIN_MS
+    )
+  })
+
+  it("shows a category's new name within a second", async () => {
+    const path = `/store/product-categories?id=${own.categoryId}`
+    const name = (body: any) => body.product_categories[0]?.name
+    const before = (await store(shop.serverUrl, path)).body.product_categories[0].name
+    await warm(path, name, before)
+    expectOk(
+      "category",
+      await admin.post(`/admin/product-categories/${own.categoryId}`, { name: `${before} B` }),
+      (b) => b
+    )
+    expect(await untilEveryServerShows("category", path, name, `${before} B`, Date.now())).toBeLessThanOrEqual(
+      WITHIN_MS
+    )
+  })
+
+  it("shows a sale price list within a second of creating it, and the old price within a second of deleting it", async () => {
+    await warm(productPage(), priceOf, 180)
+    const list = expectOk(
+      "price list",
+      await admin.post("/admin/price-lists", {
+        title: "Black Friday",
+        description: "freshness",
+        type: "sale",
+        status: "active",
+        prices: [{ variant_id: own.variantId, currency_code: "dkk", amount: 150 }],
+      }),
+      (b) => b.price_list
+    )
+    expect(
+      await untilEveryServerShows("price list created", productPage(), priceOf, 150, Date.now())
+    ).toBeLessThanOrEqual(WITHIN_MS)
+    expect((await admin.delete(`/admin/price-lists/${list.id}`)).status).toBe(200)
+    expect(
+      await untilEveryServerShows("price list deleted", productPage(), priceOf, 180, Date.now())
+    ).toBeLessThanOrEqual(WITHIN_MS)
+  })
+
+  it("starts and ends a scheduled price list at its times, on both replicas", async () => {
+    await warm(productPage(), priceOf, 180)
+    const startsAt = Date.now() + 4000
+    const endsAt = startsAt + 4000
+    expectOk(
+      "scheduled price list",
+      await admin.post("/admin/price-lists", {
+        title: "Weekend",
+        description: "freshness",
+        type: "sale",
+        status: "active",
+        starts_at: new Date(startsAt).toISOString(),
+        ends_at: new Date(endsAt).toISOString(),
+        prices: [{ variant_id: own.variantId, currency_code: "dkk", amount: 120 }],
+      }),
+      (b) => b
+    )
+    await warm(productPage(), priceOf, 180)
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, startsAt - Date.now() - 300)))
+    await warm(productPage(), priceOf, 180)
+    expect(await untilEveryServerShows("scheduled start", productPage(), priceOf, 120, startsAt)).toBeLessThanOrEqual(
+      WITHIN_MS
+    )
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, endsAt - Date.now() - 300)))
+    await warm(productPage(), priceOf, 120)
+    expect(await untilEveryServerShows("scheduled end", productPage(), priceOf, 180, endsAt)).toBeLessThanOrEqual(
+      WITHIN_MS
+    )
+  })
+})
