@@ -16,10 +16,19 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { ROOT } from "./lib/built-app.mjs"
+import { measureEventDelivery } from "./lib/bench/events.mjs"
 import { ENDPOINTS, drive, measureEndpoint } from "./lib/bench/load.mjs"
 import { killAllNow, rssMiB, secondsToReady, start, stop } from "./lib/bench/processes.mjs"
 import { benchmarksPage } from "./lib/bench/report.mjs"
-import { createDatabase, dropDatabase, flushRedis, prepareShop, readCatalogue, shopEnv } from "./lib/bench/shop.mjs"
+import {
+  createDatabase,
+  dropDatabase,
+  flushRedis,
+  prepareShop,
+  readCatalogue,
+  REDIS_URL,
+  shopEnv,
+} from "./lib/bench/shop.mjs"
 import { failedRequests, renderTable, SETUPS, tableRows } from "./lib/bench/table.mjs"
 
 const RUNS = Number(process.env.BENCH_RUNS || 3)
@@ -95,26 +104,24 @@ async function measureShop(setup, index, services, env, shop) {
   const tag = `${setup} ${index}/${RUNS}`
   progress(`${setup}: boot ${index}/${RUNS} …`)
   await flushRedis()
-  const since = Date.now()
-  const started = services.map((service) =>
-    start(`${setup}-${service.name}-${index}`, "npm", ["run", service.script], {
+  /** @type {Record<string, any>} */
+  const run = { boot: {}, rssBoot: {}, rssLoad: {}, load: {} }
+  // One after the other: on Railway each service boots on its own machine, so
+  // two boots sharing these 2 cores would measure the machine, not the boot.
+  const started = []
+  const boots = []
+  for (const service of services) {
+    const since = Date.now()
+    const process = start(`${setup}-${service.name}-${index}`, "npm", ["run", service.script], {
       cwd: ROOT,
       env: { ...env, PORT: String(service.port) },
       logDir,
     })
-  )
-  /** @type {Record<string, any>} */
-  const run = { boot: {}, rssBoot: {}, rssLoad: {}, load: {} }
-  const boots = await Promise.all(
-    started.map((process, i) =>
-      secondsToReady(
-        process,
-        `http://127.0.0.1:${services[i].port}${services[i].healthPath}`,
-        since,
-        BOOT_LIMIT_SECONDS
-      )
+    started.push(process)
+    boots.push(
+      await secondsToReady(process, `http://127.0.0.1:${service.port}${service.healthPath}`, since, BOOT_LIMIT_SECONDS)
     )
-  )
+  }
   services.forEach((service, i) => {
     run.boot[service.name] = boots[i]
     run.rssBoot[service.name] = rssMiB(started[i].pid, MEDUSA_PROCESS)
@@ -141,6 +148,10 @@ async function measureShop(setup, index, services, env, shop) {
     )
   }
   services.forEach((service, i) => (run.rssLoad[service.name] = rssMiB(started[i].pid, MEDUSA_PROCESS)))
+  run.events = await measureEventDelivery(REDIS_URL)
+  progress(
+    `${tag}: ${run.events.count} events, server -> worker picked up p50 ${run.events.pickupP50} ms, p95 ${run.events.pickupP95} ms; handled p95 ${run.events.handledP95} ms${run.events.pending ? `; ${run.events.pending} still pending` : ""}`
+  )
   progress(`${tag}: RSS after load ${services.map((s) => `${s.name} ${round(run.rssLoad[s.name])} MiB`).join(", ")}`)
   await Promise.all(started.map((process) => stop(process)))
   return run

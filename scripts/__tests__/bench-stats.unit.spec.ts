@@ -82,10 +82,11 @@ describe("the table", () => {
     floor: [{ boot: { server: 0.05 }, load: { regions: { rps: 15000, p50: 3, p99: 9, non2xx: 0, errors: 0 } } }],
   }`
 
-  it("has a row per process figure and three rows per endpoint", () => {
+  it("has a row per process figure, four for event delivery and three per endpoint", () => {
     const rows = evaluate("table.mjs", `m.tableRows(${endpoints}).map((row) => row.label)`)
-    expect(rows).toHaveLength(6 + 3)
-    expect(rows.slice(6)).toEqual(["GET /store/regions: req/s", "… p50", "… p99"])
+    expect(rows).toHaveLength(6 + 4 + 3)
+    expect(rows[6]).toBe("Events server → worker: delivered")
+    expect(rows.slice(10)).toEqual(["GET /store/regions: req/s", "… p50", "… p99"])
   })
 
   it("renders each setup's medians and ours' ratios to stock and floor", () => {
@@ -101,5 +102,34 @@ describe("the table", () => {
     expect(evaluate("table.mjs", `m.failedRequests(${endpoints}, ${results})`)).toEqual([
       "stock run 1, regions: 3 non-2xx answers, 1 errors",
     ])
+  })
+})
+
+describe("event delivery", () => {
+  const job = (timestamp: number, processedOn?: number, finishedOn?: number) => ({
+    timestamp: String(timestamp),
+    ...(processedOn ? { processedOn: String(processedOn) } : {}),
+    ...(finishedOn ? { finishedOn: String(finishedOn) } : {}),
+  })
+
+  it("measures from the emit to pickup and to handled, over completed jobs only", () => {
+    const jobs = [job(1000, 1010, 1030), job(2000, 2040, 2050), job(3000, 3020, 3100), job(4000)]
+    expect(evaluate("events.mjs", `m.deliveryFigures(${JSON.stringify(jobs)})`)).toEqual({
+      count: 3,
+      pickupP50: 20,
+      pickupP95: 40,
+      handledP50: 50,
+      handledP95: 100,
+    })
+  })
+
+  it("takes the nearest-rank percentile", () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1)
+    expect(
+      evaluate(
+        "events.mjs",
+        `[m.percentile(${JSON.stringify(values)}, 95), m.percentile([7], 50), m.percentile([], 50) ?? null]`
+      )
+    ).toEqual([95, 7, null])
   })
 })

@@ -52,7 +52,11 @@ Measured ${date.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()
 
 Each cell is the median of ${runs} runs with (min–max); every run boots the
 processes afresh. Boot is the time from starting the npm script to its
-healthcheck (\`/health/ready\`, as Railway polls it) answering 200. RSS is
+healthcheck (\`/health/ready\`, as Railway polls it) answering 200; the worker
+starts once the server is ready, as each Railway service boots on a machine
+of its own. Event delivery is read after the load phase from the event bus's
+BullMQ records of the events the cart phase emitted: from the server's emit
+to a worker taking the event, and to its subscribers being done. RSS is
 \`ps\`'s figure for the \`medusa start\` process (not npm or the start script
 around it), read once both processes are ready and again after the load phase.
 Each endpoint gets ${CONNECTIONS} connections from autocannon for a ${warmUpSeconds} s warm-up, not

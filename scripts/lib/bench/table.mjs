@@ -29,6 +29,10 @@ export function tableRows(endpoints) {
     rows.push({ label: `RSS after boot, ${process}`, unit: "MiB", path: ["rssBoot", process] })
     rows.push({ label: `RSS after the load phase, ${process}`, unit: "MiB", path: ["rssLoad", process] })
   }
+  rows.push({ label: "Events server → worker: delivered", unit: "", path: ["events", "count"] })
+  rows.push({ label: "… picked up by the worker, p50", unit: "ms", path: ["events", "pickupP50"] })
+  rows.push({ label: "… picked up by the worker, p95", unit: "ms", path: ["events", "pickupP95"] })
+  rows.push({ label: "… handled, p95", unit: "ms", path: ["events", "handledP95"] })
   for (const endpoint of endpoints) {
     rows.push({ label: `${endpoint.label}: req/s`, unit: "", path: ["load", endpoint.name, "rps"] })
     rows.push({ label: "… p50", unit: "ms", path: ["load", endpoint.name, "p50"] })
