@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { throttleAuth } from "./auth-throttle/middleware"
 import { storeCache } from "./caching/store-cache"
 import { storeResponseCache } from "./caching/store-response-cache"
 import { verifyStripeSignature } from "./hooks/verify-stripe-signature"
@@ -18,5 +19,9 @@ export default defineMiddlewares({
       matcher: "/store",
       middlewares: [storeResponseCache(storeCache)],
     },
+    // Password guessing (limits: src/config/auth-throttle.ts), for staff (user) and customers alike.
+    { matcher: "/auth/:actor/emailpass", method: ["POST"], middlewares: [throttleAuth("login")] },
+    { matcher: "/auth/:actor/emailpass/reset-password", method: ["POST"], middlewares: [throttleAuth("reset")] },
+    { matcher: "/auth/:actor/emailpass/update", method: ["POST"], middlewares: [throttleAuth("update")] },
   ],
 })

@@ -9,6 +9,16 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes")
 
+/** A whole number from min to max. */
+function count(min: number, max: number) {
+  return z.coerce
+    .number({ error: "must be a whole number" })
+    .int({ error: "must be a whole number" })
+    .min(min, { error: `must be at least ${min}` })
+    .max(max, { error: `must be at most ${max}` })
+    .optional()
+}
+
 /** Variables taken as text here and judged by the module that uses them. */
 function texts<const K extends string>(...names: K[]): { [N in K]: z.ZodOptional<z.ZodString> } {
   return Object.fromEntries(names.map((name) => [name, z.string().optional()])) as {
@@ -70,6 +80,12 @@ export const envSchema = z.object({
   ),
   /** true: production keeps uploads on the container's disk on purpose (./files.ts). */
   FILES_LOCAL_ONLY: booleanFlag.optional(),
+
+  /** Password-guessing limits (./auth-throttle.ts). */
+  AUTH_THROTTLE_PER_ACCOUNT_AND_ADDRESS: count(1, 1000),
+  AUTH_THROTTLE_PER_ADDRESS: count(1, 100_000),
+  AUTH_THROTTLE_PER_ACCOUNT: count(1, 100_000),
+  AUTH_THROTTLE_WINDOW_SECONDS: count(10, 24 * 3600),
 
   /** How long the server reuses an anonymous catalogue answer (./store-cache.ts). */
   STORE_CACHE_TTL_MS: z.coerce

@@ -6,6 +6,7 @@ import { ConfigError, type ConfigWarning } from "./errors"
 import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
 import { redisModules, type RedisSettings } from "./redis"
+import { authThrottleSettings, authThrottleSummary } from "./auth-throttle"
 import { storeCacheSettings, storeCacheSummary } from "./store-cache"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
@@ -87,7 +88,9 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     files,
     summary: [
       ...summaryLines(mode, database, redis, cacheRedis),
-      ...(mode.workerMode === "worker" ? [] : [storeCacheSummary(storeCacheSettings(env))]),
+      ...(mode.workerMode === "worker"
+        ? []
+        : [storeCacheSummary(storeCacheSettings(env)), authThrottleSummary(authThrottleSettings(env), Boolean(redis))]),
       notification.summary,
       payments.summary,
       files.summary,
