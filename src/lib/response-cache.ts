@@ -4,10 +4,14 @@
  * being answered, the others for that key wait for its answer instead of
  * each asking the database the same question.
  *
- * Entries live `ttlMs` at most, so whatever changes (a price, a stock level,
- * a price list whose start time passes) shows within that time on every
- * replica without any invalidation message. The cache holds at most
- * `maxBytes` of bodies; the oldest entries go first.
+ * Entries are fresh for `ttlMs`. Once one is older, the next request
+ * recomputes it; while that runs, the others get the previous answer for at
+ * most another half TTL (`stale`) instead of all waiting for the one
+ * computation, which under load would stall every connection on each expiry.
+ * So whatever changes (a price, a stock level, a price list whose start time
+ * passes) shows within 1.5 TTL plus one computation on every replica, with no
+ * invalidation message. The cache holds at most `maxBytes` of bodies; the
+ * oldest entries go first.
  */
 export interface CachedResponse {
   body: Buffer
@@ -30,12 +34,14 @@ export class ResponseCache {
   readonly #entries = new Map<string, Entry>()
   readonly #inFlight = new Map<string, Promise<CachedResponse | undefined>>()
   readonly #ttlMs: number
+  readonly #graceMs: number
   readonly #maxBytes: number
   readonly #now: () => number
   #bytes = 0
 
   constructor({ ttlMs, maxBytes, now = Date.now }: ResponseCacheOptions) {
     this.#ttlMs = ttlMs
+    this.#graceMs = Math.floor(ttlMs / 2)
     this.#maxBytes = maxBytes
     this.#now = now
   }
@@ -53,15 +59,21 @@ export class ResponseCache {
     return this.#bytes
   }
 
-  /** The fresh answer for key, if there is one; an expired one is dropped. */
+  /** The fresh answer for key, if there is one; one past its grace too is dropped. */
   get(key: string): CachedResponse | undefined {
     const entry = this.#entries.get(key)
     if (!entry) return undefined
-    if (entry.expiresAt <= this.#now()) {
-      this.#delete(key, entry)
-      return undefined
-    }
-    return entry.response
+    const now = this.#now()
+    if (entry.expiresAt > now) return entry.response
+    if (entry.expiresAt + this.#graceMs <= now) this.#delete(key, entry)
+    return undefined
+  }
+
+  /** While key is being recomputed, its previous answer, up to half a TTL past its expiry. */
+  stale(key: string): CachedResponse | undefined {
+    if (!this.#inFlight.has(key)) return undefined
+    const entry = this.#entries.get(key)
+    return entry && entry.expiresAt + this.#graceMs > this.#now() ? entry.response : undefined
   }
 
   /** The answer being computed for key right now, if any (undefined once done). */

@@ -42,10 +42,12 @@ export function installStoreCacheFrontDoor(
     (req, res) => {
       const url = req.url ?? ""
       if (isAnonymousCatalogueRequest(req.method, url, req.headers)) {
-        const cached = cache.get(cacheKey(url, req.headers))
+        const key = cacheKey(url, req.headers)
+        const fresh = cache.get(key)
+        const cached = fresh ?? cache.stale(key)
         if (cached) {
           hits += 1
-          replay(req, res, cached, "hit")
+          replay(req, res, cached, fresh ? "hit" : "stale")
           return
         }
       }

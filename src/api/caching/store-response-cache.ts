@@ -27,8 +27,9 @@ function capture(res: MedusaResponse, settle: (response: CachedResponse | undefi
 /**
  * The Express side of the store cache, mounted on /store after Medusa's
  * publishable-key, locale and customer-auth middlewares: an anonymous
- * catalogue request is answered from the cache, waits for the same request
- * already being answered, or is answered by Medusa and its answer kept.
+ * catalogue request is answered from the cache (the previous answer while
+ * the same request is being recomputed), waits for the same request already
+ * being answered, or is answered by Medusa and its answer kept.
  */
 export function storeResponseCache(cache: ResponseCache) {
   return async function cacheAnonymousCatalogue(
@@ -43,6 +44,8 @@ export function storeResponseCache(cache: ResponseCache) {
     const key = cacheKey(req.originalUrl, req.headers)
     const fresh = cache.get(key)
     if (fresh) return replay(req, res, fresh, "hit")
+    const stale = cache.stale(key)
+    if (stale) return replay(req, res, stale, "stale")
     const inFlight = cache.inFlight(key)
     if (inFlight) {
       const shared = await inFlight

@@ -19,8 +19,26 @@ describe("ResponseCache", () => {
     expect(cache.get("a")?.body.toString()).toBe("one")
     advance(1)
     expect(cache.get("a")).toBeUndefined()
+    advance(250)
+    expect(cache.get("a")).toBeUndefined()
     expect(cache.size).toBe(0)
     expect(cache.bytes).toBe(0)
+  })
+
+  it("gives the previous answer while it is recomputed, for at most half a TTL past its expiry", () => {
+    const { cache, advance } = cacheAt({ ttlMs: 500 })
+    cache.begin("a")(answer("old"))
+    advance(500)
+    expect(cache.stale("a")).toBeUndefined() // nobody recomputes it yet
+    const settle = cache.begin("a")
+    expect(cache.stale("a")?.body.toString()).toBe("old")
+    advance(249)
+    expect(cache.stale("a")?.body.toString()).toBe("old")
+    advance(1)
+    expect(cache.stale("a")).toBeUndefined()
+    settle(answer("new"))
+    expect(cache.get("a")?.body.toString()).toBe("new")
+    expect(cache.stale("a")).toBeUndefined()
   })
 
   it("hands the one answer being computed to everyone waiting for the same key", async () => {
