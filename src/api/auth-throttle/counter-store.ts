@@ -12,37 +12,39 @@ export interface Count {
  * is configured (local development).
  */
 export interface CounterStore {
-  read(keys: string[]): Promise<Count[]>
-  /** Adds one to each key; a key that did not exist starts its window now. */
-  increment(keys: string[], windowSeconds: number): Promise<void>
+  /** Adds one to each key and returns the new counts; a new key starts its window now. */
+  increment(keys: string[], windowSeconds: number): Promise<Count[]>
+  /** Takes one back from each key that still exists. */
+  decrement(keys: string[]): Promise<void>
   remove(key: string): Promise<void>
   /** Sets a flag that lasts `seconds`. */
   mark(key: string, seconds: number): Promise<void>
   exists(key: string): Promise<boolean>
 }
 
+/** DECR only a key that still exists: DECR on a missing key would create one without a TTL. */
+const DECREMENT_EXISTING = "if redis.call('exists', KEYS[1]) == 1 then return redis.call('decr', KEYS[1]) end return 0"
+
 export class RedisCounterStore implements CounterStore {
   constructor(private readonly redis: Redis) {}
 
-  async read(keys: string[]): Promise<Count[]> {
-    const pipeline = this.redis.pipeline()
-    for (const key of keys) pipeline.get(key).ttl(key)
-    const results = (await pipeline.exec()) ?? []
-    return keys.map((_, i) => {
-      const [getError, value] = results[2 * i] ?? []
-      const [ttlError, ttl] = results[2 * i + 1] ?? []
-      if (getError || ttlError) throw getError ?? ttlError
-      return { count: Number(value ?? 0), ttlSeconds: Math.max(0, Number(ttl ?? 0)) }
-    })
-  }
-
-  async increment(keys: string[], windowSeconds: number): Promise<void> {
-    const pipeline = this.redis.pipeline()
+  async increment(keys: string[], windowSeconds: number): Promise<Count[]> {
+    const pipeline = this.redis.multi()
     // SET NX EX starts the window only for a new key; INCR never touches its TTL.
-    for (const key of keys) pipeline.set(key, 0, "EX", windowSeconds, "NX").incr(key)
+    for (const key of keys) pipeline.set(key, 0, "EX", windowSeconds, "NX").incr(key).ttl(key)
     const results = (await pipeline.exec()) ?? []
     const failed = results.find(([error]) => error)
     if (failed) throw failed[0]
+    return keys.map((_, i) => ({
+      count: Number(results[3 * i + 1]?.[1] ?? 0),
+      ttlSeconds: Math.max(0, Number(results[3 * i + 2]?.[1] ?? 0)),
+    }))
+  }
+
+  async decrement(keys: string[]): Promise<void> {
+    const pipeline = this.redis.pipeline()
+    for (const key of keys) pipeline.eval(DECREMENT_EXISTING, 1, key)
+    await pipeline.exec()
   }
 
   async remove(key: string): Promise<void> {
@@ -72,20 +74,19 @@ export class MemoryCounterStore implements CounterStore {
     return entry
   }
 
-  async read(keys: string[]): Promise<Count[]> {
+  async increment(keys: string[], windowSeconds: number): Promise<Count[]> {
     return keys.map((key) => {
-      const entry = this.#live(key)
-      return entry
-        ? { count: entry.count, ttlSeconds: Math.ceil((entry.expiresAt - this.now()) / 1000) }
-        : { count: 0, ttlSeconds: 0 }
+      let entry = this.#live(key)
+      if (entry) entry.count += 1
+      else this.#entries.set(key, (entry = { count: 1, expiresAt: this.now() + windowSeconds * 1000 }))
+      return { count: entry.count, ttlSeconds: Math.ceil((entry.expiresAt - this.now()) / 1000) }
     })
   }
 
-  async increment(keys: string[], windowSeconds: number): Promise<void> {
+  async decrement(keys: string[]): Promise<void> {
     for (const key of keys) {
       const entry = this.#live(key)
-      if (entry) entry.count += 1
-      else this.#entries.set(key, { count: 1, expiresAt: this.now() + windowSeconds * 1000 })
+      if (entry) entry.count -= 1
     }
   }
 

@@ -5,7 +5,7 @@ import { authThrottleSettings } from "../../config/auth-throttle"
 import { parseEnv } from "../../config/env"
 import { maskSecretsInText } from "../../config/mask"
 import { MemoryCounterStore, RedisCounterStore } from "./counter-store"
-import { AuthThrottle, type Attempt } from "./throttle"
+import { AuthThrottle, type Attempt, type Outcome } from "./throttle"
 
 /**
  * - login: POST /auth/{user,customer}/emailpass; a 401 is a failure, a 2xx a success;
@@ -27,8 +27,9 @@ function log(req: MedusaRequest, level: "info" | "warn", line: string): void {
 /**
  * One throttle per server process, on the Redis of the app's config (the
  * sessions' Redis), so every replica counts the same attempts; in memory
- * when there is no Redis. Commands fail fast rather than queue while Redis
- * is away.
+ * when there is no Redis. A command waits for the connection (the first
+ * login of a process comes before it is up) but at most a second, so a login
+ * never hangs on a Redis that is away.
  */
 function throttleFor(req: MedusaRequest): AuthThrottle {
   if (throttle) return throttle
@@ -38,7 +39,7 @@ function throttleFor(req: MedusaRequest): AuthThrottle {
   const redis = new Redis(projectConfig.redisUrl, {
     ...(projectConfig.redisOptions ?? {}),
     maxRetriesPerRequest: 1,
-    enableOfflineQueue: false,
+    connectTimeout: 1000,
     commandTimeout: 1000,
   })
   redis.on("error", () => undefined) // reported where a command fails
@@ -67,10 +68,9 @@ function attemptOf(route: AuthRoute, req: MedusaRequest): Attempt {
   }
 }
 
-function outcomeOf(route: AuthRoute, status: number): "failure" | "success" | undefined {
-  if (route === "reset") return "failure"
-  if (status === 401) return "failure"
-  return route === "login" && status >= 200 && status < 300 ? "success" : undefined
+function outcomeOf(route: AuthRoute, status: number): Outcome {
+  if (route === "reset" || status === 401) return "failure"
+  return route === "login" && status >= 200 && status < 300 ? "success" : "neither"
 }
 
 export function throttleAuth(route: AuthRoute) {
@@ -78,7 +78,7 @@ export function throttleAuth(route: AuthRoute) {
     const current = throttleFor(req)
     const attempt = attemptOf(route, req)
     try {
-      const verdict = await current.check(attempt)
+      const verdict = await current.begin(attempt)
       if (!verdict.allowed) {
         refused += 1
         res.setHeader("Retry-After", String(verdict.retryAfterSeconds))
@@ -93,10 +93,7 @@ export function throttleAuth(route: AuthRoute) {
       return next()
     }
     res.once("finish", () => {
-      const outcome = outcomeOf(route, res.statusCode)
-      if (!outcome) return
-      const recorded = outcome === "failure" ? current.recordFailure(attempt) : current.recordSuccess(attempt)
-      recorded.catch((error) => storeFailed(req, error))
+      current.settle(attempt, outcomeOf(route, res.statusCode)).catch((error) => storeFailed(req, error))
     })
     next()
   }

@@ -9,9 +9,12 @@ export interface Attempt {
   address: string
 }
 
-export type Verdict =
-  | { allowed: true }
-  | { allowed: false; retryAfterSeconds: number; limit: "account and address" | "address" | "account" }
+export type Limit = "account and address" | "address" | "account"
+
+export type Verdict = { allowed: true } | { allowed: false; retryAfterSeconds: number; limit: Limit }
+
+/** How an attempt that was let through ended: a wrong password (or a reset request), a login, or neither. */
+export type Outcome = "failure" | "success" | "neither"
 
 const PREFIX = "beauty:auth-throttle"
 
@@ -31,7 +34,10 @@ function keysOf({ actor, account, address }: Attempt) {
 
 /**
  * The decisions of the login throttle (limits: src/config/auth-throttle.ts),
- * on counters kept in a CounterStore.
+ * on counters kept in a CounterStore. Every attempt is counted as a failure
+ * when it arrives, atomically with reading the count, so a burst of parallel
+ * guesses cannot slip past the limit; `settle` takes it back when the attempt
+ * turns out not to be one.
  */
 export class AuthThrottle {
   constructor(
@@ -39,39 +45,43 @@ export class AuthThrottle {
     readonly settings: AuthThrottleSettings
   ) {}
 
-  async check(attempt: Attempt): Promise<Verdict> {
+  async begin(attempt: Attempt): Promise<Verdict> {
     const keys = keysOf(attempt)
-    const checks: Array<{ key: string; limit: number; name: Exclude<Verdict, { allowed: true }>["limit"] }> = [
+    const counted: Array<{ key: string; limit: number; name: Limit }> = [
       { key: keys.address, limit: this.settings.perAddress, name: "address" },
     ]
     if (keys.pair && keys.account && keys.known) {
-      checks.unshift({ key: keys.pair, limit: this.settings.perAccountAndAddress, name: "account and address" })
       // An address the owner logged in from is never stopped by an attack on the account from elsewhere.
-      if (!(await this.store.exists(keys.known))) {
-        checks.push({ key: keys.account, limit: this.settings.perAccount, name: "account" })
-      }
+      const known = await this.store.exists(keys.known)
+      counted.push(
+        { key: keys.pair, limit: this.settings.perAccountAndAddress, name: "account and address" },
+        { key: keys.account, limit: known ? Infinity : this.settings.perAccount, name: "account" }
+      )
     }
-    const counts = await this.store.read(checks.map((c) => c.key))
-    const over = checks
-      .map((check, i) => ({ ...check, ...counts[i] }))
-      .filter((c) => c.count >= c.limit)
+    const counts = await this.store.increment(
+      counted.map((c) => c.key),
+      this.settings.windowSeconds
+    )
+    const over = counted
+      .map((c, i) => ({ ...c, ...counts[i] }))
+      .filter((c) => c.count > c.limit)
       .sort((a, b) => b.ttlSeconds - a.ttlSeconds)[0]
     if (!over) return { allowed: true }
     return { allowed: false, retryAfterSeconds: Math.max(1, over.ttlSeconds), limit: over.name }
   }
 
-  /** A wrong password, or a password-reset request. */
-  async recordFailure(attempt: Attempt): Promise<void> {
+  /** After an attempt that was let through: a failure stays counted; anything else is taken back. */
+  async settle(attempt: Attempt, outcome: Outcome): Promise<void> {
+    if (outcome === "failure") return
     const keys = keysOf(attempt)
-    const counted = [keys.address, keys.pair, keys.account].filter((key): key is string => Boolean(key))
-    await this.store.increment(counted, this.settings.windowSeconds)
-  }
-
-  /** A correct password: this address's slate for the account is clean, and it is known to the account. */
-  async recordSuccess(attempt: Attempt): Promise<void> {
-    const keys = keysOf(attempt)
+    await this.store.decrement([keys.address, keys.account].filter((key): key is string => Boolean(key)))
     if (!keys.pair || !keys.known) return
-    await this.store.remove(keys.pair)
-    await this.store.mark(keys.known, KNOWN_ADDRESS_SECONDS)
+    if (outcome === "success") {
+      // This address's slate for the account is clean, and the address is known to it.
+      await this.store.remove(keys.pair)
+      await this.store.mark(keys.known, KNOWN_ADDRESS_SECONDS)
+    } else {
+      await this.store.decrement([keys.pair])
+    }
   }
 }
