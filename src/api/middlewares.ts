@@ -2,22 +2,34 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { throttleAuth } from "./auth-throttle/middleware"
 import { storeCache } from "./caching/store-cache"
 import { storeResponseCache } from "./caching/store-response-cache"
+import { categoryNotFound } from "./hardening/category-not-found"
+import { clientAwareErrorHandler } from "./hardening/error-handler"
+import { jsonNotFound } from "./hardening/not-found"
+import { paymentCollectionExists } from "./hardening/payment-collection-exists"
+import { requestSanity } from "./hardening/request-sanity"
 import { verifyStripeSignature } from "./hooks/verify-stripe-signature"
 
+// Middlewares without a method are registered ahead of every route under their
+// path, in this order, after Medusa's body parser and its publishable-key,
+// locale and auth middlewares.
 export default defineMiddlewares({
+  errorHandler: clientAwareErrorHandler,
   routes: [
     {
-      // Medusa's webhook route; the guard acts on Stripe's provider only.
+      // Medusa's webhook route; only Stripe's provider takes webhooks here.
       matcher: "/hooks/payment/:provider",
       method: ["POST"],
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyStripeSignature],
     },
+    { matcher: "/store", middlewares: [requestSanity("store"), storeResponseCache(storeCache)] },
+    { matcher: "/admin", middlewares: [requestSanity("admin")] },
+    { matcher: "/static", middlewares: [jsonNotFound] },
+    { matcher: "/store/product-categories/:id", method: ["GET"], middlewares: [categoryNotFound] },
     {
-      // Without a method Medusa registers this ahead of every /store route,
-      // after its publishable-key, locale and customer-auth middlewares.
-      matcher: "/store",
-      middlewares: [storeResponseCache(storeCache)],
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      method: ["POST"],
+      middlewares: [paymentCollectionExists],
     },
     // Password guessing (limits: src/config/auth-throttle.ts), for staff (user) and customers alike.
     { matcher: "/auth/:actor/emailpass", method: ["POST"], middlewares: [throttleAuth("login")] },

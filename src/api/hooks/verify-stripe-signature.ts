@@ -13,10 +13,12 @@ const STRIPE_PROVIDER_IN_PATH = new RegExp(`/(pp_)?${STRIPE_PROVIDER_ID.replace(
  * the worker, so a forged or garbled request would be accepted, queued and
  * retried there; here it gets a 400 and nothing is queued. Stripe retries a
  * genuine delivery that failed, so nothing real is lost by refusing early.
+ * A webhook for any other provider name gets a 404.
  */
 export function verifyStripeSignature(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction): void {
   if (!STRIPE_PROVIDER_IN_PATH.test(req.originalUrl.split("?")[0])) {
-    next()
+    // Medusa would queue any body for any name; Stripe is the only provider here that sends webhooks.
+    res.status(404).json({ type: "not_found", message: "No payment provider by that name takes webhooks here" })
     return
   }
   const secret = stripeWebhookSecret(req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE))
