@@ -140,7 +140,7 @@ async function measureShop(setup, index, services, env, shop) {
       publishableKey: shop.publishableKey,
       requests,
       warmUpSeconds: WARM_UP_SECONDS,
-      seconds: SECONDS,
+      seconds: Math.max(SECONDS, endpoint.minSeconds ?? 0),
     })
     run.load[endpoint.name] = result
     progress(

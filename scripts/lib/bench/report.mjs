@@ -60,8 +60,8 @@ to a worker taking the event, and to its subscribers being done. RSS is
 \`ps\`'s figure for the \`medusa start\` process (not npm or the start script
 around it), read once both processes are ready and again after the load phase.
 Each endpoint gets ${CONNECTIONS} connections from autocannon for a ${warmUpSeconds} s warm-up, not
-counted, then ${seconds} s measured, one endpoint after another in the order of the
-table. autocannon runs on the same cores as the shop, as a storefront's
+counted, then ${seconds} s measured (the cart calls 30 s: each takes seconds at 50
+connections), one endpoint after another in the order of the table. autocannon runs on the same cores as the shop, as a storefront's
 server-side renderer on a small host would. The ratios are ours' median over
 the other's: above 1 is better for req/s, below 1 for latency, memory and boot.
 
