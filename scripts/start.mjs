@@ -28,6 +28,7 @@ import { spawn } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { BUILT_MEDUSA, ROOT, SERVER_DIR, fail, missingBuildOutput } from "./lib/built-app.mjs"
+import { withHeapCeiling } from "./lib/node-options.mjs"
 import { MODES, workerModeConflict } from "./lib/start-mode.mjs"
 
 const mode = process.argv[2]
@@ -85,7 +86,12 @@ function waitForMigrations(mode, limitSeconds) {
 const medusa = spawn(BUILT_MEDUSA, ["start"], {
   cwd: SERVER_DIR,
   stdio: "inherit",
-  env: { ...process.env, MEDUSA_WORKER_MODE: mode, NODE_ENV: process.env.NODE_ENV || "production" },
+  env: {
+    ...process.env,
+    MEDUSA_WORKER_MODE: mode,
+    NODE_ENV: process.env.NODE_ENV || "production",
+    NODE_OPTIONS: withHeapCeiling(process.env.NODE_OPTIONS),
+  },
 })
 const drainingSeconds = settings.deploy.drainingSeconds
 const shutdownLimitMs = Math.max(drainingSeconds - 5, 1) * 1000

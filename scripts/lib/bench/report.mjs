@@ -43,9 +43,10 @@ Measured ${date.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()
   workflows, and the store cache (\`STORE_CACHE_TTL_MS\` 500 ms, see
   [operations.md](operations.md#store-api-cache)).
 - **stock**: the same build with Medusa's defaults: one shared process
-  (\`npm start\`), no store cache (\`STORE_CACHE_TTL_MS=0\`) and no Caching
-  Module (\`MEDUSA_FF_CACHING=false\`); it still has Redis for the event bus,
-  locking and workflows. Its one process is in the server rows.
+  (\`npm start\`), no store cache (\`STORE_CACHE_TTL_MS=0\`), no Caching
+  Module (\`MEDUSA_FF_CACHING=false\`) and V8's own heap ceiling instead of the
+  start scripts' 448 MiB; it still has Redis for the event bus, locking and
+  workflows. Its one process is in the server rows.
 - **floor**: a bare \`node:http\` server (\`scripts/lib/bench/floor-server.mjs\`)
   answering every request with the ${bodyBytes.toLocaleString("en-US")} bytes of ours' priced
   product list; it is measured once per run and shown on every endpoint's rows.
