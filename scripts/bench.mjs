@@ -17,7 +17,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { ROOT } from "./lib/built-app.mjs"
 import { measureEventDelivery } from "./lib/bench/events.mjs"
-import { ENDPOINTS, drive, measureEndpoint } from "./lib/bench/load.mjs"
+import { measureFloor } from "./lib/bench/floor.mjs"
+import { ENDPOINTS, measureEndpoint } from "./lib/bench/load.mjs"
 import { killAllNow, rssMiB, secondsToReady, start, stop } from "./lib/bench/processes.mjs"
 import { benchmarksPage } from "./lib/bench/report.mjs"
 import {
@@ -157,40 +158,6 @@ async function measureShop(setup, index, services, env, shop) {
   return run
 }
 
-/**
- * The bare server answering bodyFile, measured like one endpoint.
- * @param {number} index
- * @param {string} bodyFile
- */
-async function measureFloor(index, bodyFile) {
-  progress(`floor: boot ${index}/${RUNS} …`)
-  const since = Date.now()
-  const floor = start(
-    `floor-${index}`,
-    process.execPath,
-    [join(ROOT, "scripts", "lib", "bench", "floor-server.mjs"), String(FLOOR_PORT), bodyFile],
-    { cwd: ROOT, env: process.env, logDir }
-  )
-  const pattern = /floor-server\.mjs/
-  /** @type {Record<string, any>} */
-  const run = {
-    boot: { server: await secondsToReady(floor, `http://127.0.0.1:${FLOOR_PORT}/`, since, 30) },
-    rssBoot: { server: rssMiB(floor.pid, pattern) },
-    rssLoad: {},
-    load: {},
-  }
-  const url = `http://127.0.0.1:${FLOOR_PORT}`
-  const requests = [{ method: "GET", path: "/store/products" }]
-  await drive({ url, headers: {}, requests, seconds: WARM_UP_SECONDS })
-  const result = await drive({ url, headers: {}, requests, seconds: SECONDS })
-  // The floor answers every path alike, so its one figure stands on every endpoint's rows.
-  for (const endpoint of ENDPOINTS) run.load[endpoint.name] = result
-  run.rssLoad = { server: rssMiB(floor.pid, pattern) }
-  progress(`floor ${index}/${RUNS}: ${round(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms`)
-  await stop(floor)
-  return run
-}
-
 async function main() {
   progress(`${RUNS} runs per setup, ${WARM_UP_SECONDS} s warm-up + ${SECONDS} s per endpoint; logs in ${logDir}`)
   await flushRedis()
@@ -231,7 +198,19 @@ async function main() {
   writeFileSync(bodyFile, body)
   if (chosen("floor") && !shop.listBody)
     throw new Error("BENCH_SETUPS: the floor needs ours or stock to measure the body it serves")
-  for (let i = 1; chosen("floor") && i <= RUNS; i++) results.floor?.push(await measureFloor(i, bodyFile))
+  for (let i = 1; chosen("floor") && i <= RUNS; i++)
+    results.floor?.push(
+      await measureFloor({
+        index: i,
+        runs: RUNS,
+        bodyFile,
+        port: FLOOR_PORT,
+        logDir,
+        warmUpSeconds: WARM_UP_SECONDS,
+        seconds: SECONDS,
+        progress,
+      })
+    )
 
   const table = renderTable(tableRows(ENDPOINTS), results)
   const failures = failedRequests(ENDPOINTS, results)
