@@ -9,13 +9,13 @@ const booleanFlag = z
   .enum(["true", "false", "1", "0", "yes", "no"], { error: "must be true or false" })
   .transform((v) => v === "true" || v === "1" || v === "yes")
 
-/** A whole number from min to max. */
-function count(min: number, max: number) {
+/** A whole number from min to max; `maxBecause` says why the maximum is what it is. */
+function count(min: number, max: number, maxBecause?: string) {
   return z.coerce
     .number({ error: "must be a whole number" })
     .int({ error: "must be a whole number" })
     .min(min, { error: `must be at least ${min}` })
-    .max(max, { error: `must be at most ${max}` })
+    .max(max, { error: `must be at most ${max}${maxBecause ? `: ${maxBecause}` : ""}` })
     .optional()
 }
 
@@ -39,12 +39,7 @@ export const envSchema = z.object({
   /** DATABASE_MIGRATION_URL is read by npm run migrate and npm run doctor (./migration.ts), not by the app. */
   ...texts("DATABASE_URL", "DATABASE_CA_CERT", "DATABASE_EXTRA", "DATABASE_MIGRATION_URL"),
   DATABASE_SSL: z.enum(SSL_MODES, { error: `must be one of ${SSL_MODES.join(", ")}` }).optional(),
-  DATABASE_POOL_MAX: z.coerce
-    .number({ error: "must be a whole number" })
-    .int({ error: "must be a whole number" })
-    .min(1, { error: "must be at least 1" })
-    .max(200, { error: "must be at most 200" })
-    .optional(),
+  DATABASE_POOL_MAX: count(1, 200),
 
   /** CACHE_REDIS_URL: Redis for the Caching Module's keys only; defaults to REDIS_URL (./caches.ts). */
   ...texts("REDIS_URL", "CACHE_REDIS_URL"),
@@ -88,12 +83,7 @@ export const envSchema = z.object({
   AUTH_THROTTLE_WINDOW_SECONDS: count(10, 24 * 3600),
 
   /** How long the server reuses an anonymous catalogue answer (./store-cache.ts). */
-  STORE_CACHE_TTL_MS: z.coerce
-    .number({ error: "must be a whole number of milliseconds" })
-    .int({ error: "must be a whole number of milliseconds" })
-    .min(0, { error: "must be from 0 (off) to 1000" })
-    .max(1000, { error: "must be at most 1000: a change must show on every replica within 1 s" })
-    .optional(),
+  STORE_CACHE_TTL_MS: count(0, 1000, "a change must show on every replica within 1 s"),
 })
 
 export type Env = z.infer<typeof envSchema>

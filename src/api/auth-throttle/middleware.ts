@@ -4,7 +4,7 @@ import Redis from "ioredis"
 import { authThrottleSettings } from "../../config/auth-throttle"
 import { parseEnv } from "../../config/env"
 import { maskSecretsInText } from "../../config/mask"
-import { MemoryCounterStore, RedisCounterStore } from "./counter-store"
+import { MemoryCounterStore, RedisCounterStore, type CounterStore } from "./counter-store"
 import { AuthThrottle, type Attempt, type Outcome } from "./throttle"
 
 /**
@@ -34,21 +34,24 @@ function log(req: MedusaRequest, level: "info" | "warn", line: string): void {
 function throttleFor(req: MedusaRequest): AuthThrottle {
   if (throttle) return throttle
   const { projectConfig } = req.scope.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-  const settings = authThrottleSettings(parseEnv(process.env))
-  if (!projectConfig.redisUrl) return (throttle = new AuthThrottle(new MemoryCounterStore(), settings))
-  const redis = new Redis(projectConfig.redisUrl, {
-    ...(projectConfig.redisOptions ?? {}),
-    maxRetriesPerRequest: 1,
-    connectTimeout: 1000,
-    commandTimeout: 1000,
-  })
-  redis.on("error", () => undefined) // reported where a command fails
   setInterval(() => {
     if (refused === 0) return
     log(req, "warn", `${refused} login or password-reset attempts refused with 429 in the last 60 s`)
     refused = 0
   }, REPORT_EVERY_MS).unref()
-  return (throttle = new AuthThrottle(new RedisCounterStore(redis), settings))
+  return (throttle = new AuthThrottle(counterStore(projectConfig), authThrottleSettings(parseEnv(process.env))))
+}
+
+function counterStore({ redisUrl, redisOptions }: { redisUrl?: string; redisOptions?: object }): CounterStore {
+  if (!redisUrl) return new MemoryCounterStore()
+  const redis = new Redis(redisUrl, {
+    ...(redisOptions ?? {}),
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    commandTimeout: 1000,
+  })
+  redis.on("error", () => undefined) // reported where a command fails
+  return new RedisCounterStore(redis)
 }
 
 /** Without Redis the throttle lets attempts through (logins need no Redis) and says so, once a minute at most. */

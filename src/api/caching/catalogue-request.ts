@@ -11,7 +11,7 @@ const CATALOGUE_PATH =
 export const CACHE_STATUS_HEADER = "x-store-cache"
 
 /** Headers never sent again from the cache: they belong to one connection or one response. */
-const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding", "set-cookie"])
+const NOT_REPLAYED = new Set(["date", "connection", "keep-alive", "content-length", "transfer-encoding"])
 
 /**
  * A GET of a catalogue path that carries no credentials at all, not even

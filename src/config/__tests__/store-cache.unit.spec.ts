@@ -9,10 +9,10 @@ describe("store cache settings", () => {
   })
 
   it.each([
-    ["1001", "STORE_CACHE_TTL_MS: must be at most 1000"],
-    ["-1", "STORE_CACHE_TTL_MS: must be from 0 (off) to 1000"],
-    ["half", "STORE_CACHE_TTL_MS: must be a whole number of milliseconds"],
-    ["2.5", "STORE_CACHE_TTL_MS: must be a whole number of milliseconds"],
+    ["1001", "STORE_CACHE_TTL_MS: must be at most 1000: a change must show on every replica within 1 s"],
+    ["-1", "STORE_CACHE_TTL_MS: must be at least 0"],
+    ["half", "STORE_CACHE_TTL_MS: must be a whole number"],
+    ["2.5", "STORE_CACHE_TTL_MS: must be a whole number"],
   ])("refuses STORE_CACHE_TTL_MS=%s", (value, message) => {
     expect(() => parseEnv({ STORE_CACHE_TTL_MS: value })).toThrow(message)
   })
