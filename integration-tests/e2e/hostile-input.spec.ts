@@ -19,6 +19,7 @@ import { createHmac } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { request as httpRequest } from "node:http"
 import { join } from "node:path"
+import { registerCustomer } from "./lib/customers"
 import { runningShop } from "./lib/shop"
 
 jest.setTimeout(5 * 60 * 1000)
@@ -122,10 +123,7 @@ beforeAll(async () => {
   values.cart = (await post("/store/carts", { region_id: values.region })).cart.id
   values.foreignJwt = jwtSignedWith("not-this-shops-secret-not-this-shops-secret")
   tokens.admin = (await post("/auth/user/emailpass", shop.admin)).token
-  const email = `hostile-${Date.now()}@example.dk`
-  const registered = await post("/auth/customer/emailpass/register", { email, password: "hostile-pw-1" })
-  await post("/store/customers", { email }, { authorization: `Bearer ${registered.token}` })
-  tokens.customer = (await post("/auth/customer/emailpass", { email, password: "hostile-pw-1" })).token
+  tokens.customer = (await registerCustomer(shop, `hostile-${Date.now()}@example.dk`, "hostile-pw-1")).token
 })
 
 const seen: string[] = []

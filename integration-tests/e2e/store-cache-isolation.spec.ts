@@ -11,6 +11,7 @@
 import Redis from "ioredis"
 import { startRedisServer, type ThrowawayRedis } from "../helpers/redis-server"
 import { adminApi, type AdminApi } from "./lib/admin-api"
+import { registerCustomer } from "./lib/customers"
 import { createOwnProduct, expectOk, type OwnProduct } from "./lib/catalogue-fixture"
 import { startServerReplica, type Replica } from "./lib/replica"
 import { runningShop } from "./lib/shop"
@@ -49,19 +50,6 @@ async function store(path: string, headers: Record<string, string> = {}, init: R
 const pricedPage = () => `/store/products?handle=${own.handle}&region_id=${regionId}&fields=*variants.calculated_price`
 const priceOf = (answer: Answer) => answer.body.products[0].variants[0].calculated_price.calculated_amount
 
-/** Registers a customer and logs them in; resolves with their bearer token and id. */
-async function newCustomer(email: string, password: string): Promise<{ token: string; id: string }> {
-  const post = (path: string, body: object, token?: string) =>
-    store(path, token ? { authorization: `Bearer ${token}` } : {}, { method: "POST", body: JSON.stringify(body) })
-  const registration = await post("/auth/customer/emailpass/register", { email, password })
-  expect(registration.status).toBe(200)
-  const created = await post("/store/customers", { email, first_name: "Test" }, registration.body.token)
-  expect(created.status).toBe(200)
-  const login = await post("/auth/customer/emailpass", { email, password })
-  expect(login.status).toBe(200)
-  return { token: login.body.token, id: created.body.customer.id }
-}
-
 beforeAll(async () => {
   admin = await adminApi(shop)
   regionId = (await store("/store/regions")).body.regions.find((r: any) => r.currency_code === "dkk").id
@@ -73,7 +61,7 @@ describe("answers that depend on who asks", () => {
   const password = "correct-horse-battery"
 
   beforeAll(async () => {
-    member = await newCustomer(`vip-${Date.now()}@example.dk`, password)
+    member = await registerCustomer(shop, `vip-${Date.now()}@example.dk`, password)
     const group = expectOk(
       "customer group",
       await admin.post("/admin/customer-groups", { name: `VIP ${Date.now()}` }),
@@ -130,7 +118,7 @@ describe("answers that depend on who asks", () => {
   })
 
   it("answers each customer's /store/customers/me with their own data", async () => {
-    const other = await newCustomer(`other-${Date.now()}@example.dk`, password)
+    const other = await registerCustomer(shop, `other-${Date.now()}@example.dk`, password)
     const mine = await store("/store/customers/me", { authorization: `Bearer ${member.token}` })
     const theirs = await store("/store/customers/me", { authorization: `Bearer ${other.token}` })
     expect(mine.body.customer.id).toBe(member.id)

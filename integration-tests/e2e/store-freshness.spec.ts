@@ -10,7 +10,7 @@
 import { adminApi, type AdminApi } from "./lib/admin-api"
 import { createOwnProduct, expectOk, type OwnProduct } from "./lib/catalogue-fixture"
 import { startServerReplica, type Replica } from "./lib/replica"
-import { runningShop } from "./lib/shop"
+import { logOf, runningShop } from "./lib/shop"
 
 jest.setTimeout(4 * 60 * 1000)
 
@@ -97,6 +97,25 @@ describe("a change in the admin on two server replicas", () => {
   it("serves the cached catalogue from memory on both replicas", async () => {
     await warm(productPage(), priceOf, 200)
     for (const server of servers()) expect((await store(server, productPage())).cache).toBe("hit")
+  })
+
+  it("answers repeated requests before Express: Medusa's access log has only the first", async () => {
+    // A URL no other test asks for; Medusa logs every request Express handles as one JSON line.
+    const path = `${productPage()}&limit=7`
+    const logs = [shop.logs.server, replica.log]
+    for (const server of servers()) {
+      const answers = []
+      for (let i = 0; i < 5; i++) answers.push((await store(server, path)).cache)
+      expect(answers).toEqual(["miss", "hit", "hit", "hit", "hit"])
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    const logged = logs.map(
+      (log) =>
+        logOf(log)
+          .split("\n")
+          .filter((line) => line.includes(`"path":"${path}"`)).length
+    )
+    expect(logged).toEqual([1, 1])
   })
 
   it("shows a new price within a second", async () => {

@@ -29,7 +29,10 @@ function capture(res: MedusaResponse, settle: (response: CachedResponse | undefi
  * publishable-key, locale and customer-auth middlewares: an anonymous
  * catalogue request is answered from the cache (the previous answer while
  * the same request is being recomputed), waits for the same request already
- * being answered, or is answered by Medusa and its answer kept.
+ * being answered, or is answered by Medusa and its answer kept. Hits are
+ * normally answered by the front door (./front-door.ts) before Express; the
+ * reads here serve requests that raced an entry being filled, and servers
+ * without the front door (the integration tests' in-process Medusa).
  */
 export function storeResponseCache(cache: ResponseCache) {
   return async function cacheAnonymousCatalogue(
