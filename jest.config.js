@@ -8,6 +8,8 @@ loadEnv("test", process.cwd())
  *   deploy            integration-tests/deploy/*.spec.ts (the Railway deploy rehearsal)
  *   e2e               integration-tests/e2e/*.spec.ts (storefront checkout with @medusajs/js-sdk and the
  *                     admin in Chromium, against a built, seeded server + worker; see global-setup.ts)
+ *   drills            integration-tests/drills/*.spec.ts (fault drills: processes, Redis and the TLS pooler die
+ *                     under a built shop of their own; see integration-tests/drills/global-setup.ts)
  */
 module.exports = {
   transform: {
@@ -34,10 +36,14 @@ if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/e2e/*.spec.[jt]s"]
   module.exports.globalSetup = "./integration-tests/e2e/global-setup.ts"
   module.exports.globalTeardown = "./integration-tests/e2e/global-teardown.ts"
+} else if (process.env.TEST_TYPE === "drills") {
+  module.exports.testMatch = ["**/integration-tests/drills/*.spec.[jt]s"]
+  module.exports.globalSetup = "./integration-tests/drills/global-setup.ts"
+  module.exports.globalTeardown = "./integration-tests/e2e/global-teardown.ts"
 } else if (process.env.TEST_TYPE === "unit") {
   module.exports.testMatch = ["**/src/**/__tests__/**/*.unit.spec.[jt]s", "**/scripts/__tests__/**/*.unit.spec.[jt]s"]
 } else {
   throw new Error(
-    "TEST_TYPE must be unit, integration:http, deploy or e2e (use npm test, npm run test:unit or npm run test:integration:http)"
+    "TEST_TYPE must be unit, integration:http, deploy, e2e or drills (use npm test, npm run test:unit or npm run test:integration:http)"
   )
 }

@@ -25,6 +25,7 @@ const SUITES = [
   { name: "integration:http", testType: "integration:http", needs: ["postgres", "redis"] },
   { name: "deploy", testType: "deploy", needs: ["postgres", "redis"] },
   { name: "e2e", testType: "e2e", needs: ["postgres", "redis"] },
+  { name: "drills", testType: "drills", needs: ["postgres"] },
 ]
 
 // Arguments naming a suite pick suites; any other argument is a jest path

@@ -12,10 +12,10 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { STRIPE_LIVE, SUPABASE_STORAGE } from "../../src/config/__tests__/production-env"
 import { brokenDeploySettings } from "../../src/doctor/__tests__/broken-deploy-settings"
-import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
+import { ensurePgbouncerInstalled, startPooler, type Pooler } from "../helpers/pgbouncer"
 import { asPostgres } from "../helpers/postgres"
 import { ProcessTracker } from "../helpers/processes"
-import { makeCertificates } from "./lib/tls"
+import { makeCertificates } from "../helpers/tls"
 
 jest.setTimeout(5 * 60 * 1000)
 

@@ -16,8 +16,8 @@ import { databaseSettings } from "../../src/config/database"
 import { leaveSearchPathToTheRole } from "../../src/config/pooler-search-path"
 import { asPostgres } from "../helpers/postgres"
 import { ProcessTracker } from "../helpers/processes"
-import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
-import { makeCertificates } from "./lib/tls"
+import { ensurePgbouncerInstalled, startPooler, type Pooler } from "../helpers/pgbouncer"
+import { makeCertificates } from "../helpers/tls"
 
 jest.setTimeout(2 * 60 * 1000)
 

@@ -28,7 +28,7 @@ import { Client } from "pg"
 import { startS3Server, type ThrowawayS3 } from "../helpers/s3-server"
 import { parseToml } from "../helpers/toml"
 import settings from "../../.railway/deploy.json"
-import { ensurePgbouncerInstalled, startPooler, type Pooler } from "./lib/pgbouncer"
+import { ensurePgbouncerInstalled, startPooler, type Pooler } from "../helpers/pgbouncer"
 import {
   medusaRssMiB,
   pollHealth,
@@ -37,7 +37,7 @@ import {
   startScriptPid,
   type Tracked,
 } from "../helpers/processes"
-import { makeCertificates } from "./lib/tls"
+import { makeCertificates } from "../helpers/tls"
 
 jest.setTimeout(45 * 60 * 1000)
 

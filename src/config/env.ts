@@ -84,6 +84,9 @@ export const envSchema = z.object({
 
   /** How long the server reuses an anonymous catalogue answer (./store-cache.ts). */
   STORE_CACHE_TTL_MS: count(0, 1000, "a change must show on every replica within 1 s"),
+
+  /** Fault drills only: holds each order confirmation before it is sent (./confirmation-delay.ts). */
+  ORDER_CONFIRMATION_DELAY_MS: count(0, 60_000),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -1,13 +1,13 @@
 import { spawn } from "node:child_process"
 import { closeSync, openSync } from "node:fs"
 import { join } from "node:path"
-import { groupAlive, stopGroups } from "./services"
+import settings from "../../../.railway/deploy.json"
+import { groupAlive, stopGroups, type Service } from "./services"
 import { logOf, REPO, type RunningShop } from "./shop"
 
 /**
- * One more server process of the running shop, as Railway runs a second
- * replica: the same start command and variables (plus `extraEnv`) on its own
- * port. The spec that starts it stops it; shop.json does not record it.
+ * One more process of a service of the running shop, as Railway runs a second replica: the same start command
+ * and variables (plus `extraEnv`) on its own port. The spec that starts it stops it; shop.json does not record it.
  */
 export interface Replica {
   url: string
@@ -16,15 +16,16 @@ export interface Replica {
   stop: () => Promise<number>
 }
 
-export async function startServerReplica(
+export async function startReplica(
   shop: RunningShop,
+  service: Service,
   port: number,
   extraEnv: Record<string, string> = {},
   timeoutSeconds = 120
 ): Promise<Replica> {
-  const log = join(shop.artifacts, `server-replica-${port}.log`)
+  const log = join(shop.artifacts, `${service}-replica-${port}.log`)
   const output = openSync(log, "w")
-  const child = spawn("sh", ["-c", "npm run start:server"], {
+  const child = spawn("sh", ["-c", `npm run start:${service}`], {
     cwd: REPO,
     env: { ...shop.env, ...extraEnv, PORT: String(port) },
     detached: true,
@@ -36,10 +37,11 @@ export async function startServerReplica(
   process.on("exit", () => groupAlive(pid) && process.kill(-pid, "SIGKILL"))
   const url = `http://localhost:${port}`
   const replica = { url, pid, log, stop: () => stopGroups([pid]) }
+  const health = `${url}${settings.services[service].healthcheckPath}`
   const deadline = Date.now() + timeoutSeconds * 1000
   while (Date.now() < deadline) {
-    if (!groupAlive(pid)) throw new Error(`replica on ${port} exited:\n${logOf(log).slice(-3000)}`)
-    const status = await fetch(`${url}/health/ready`).then(
+    if (!groupAlive(pid)) throw new Error(`${service} replica on ${port} exited:\n${logOf(log).slice(-3000)}`)
+    const status = await fetch(health).then(
       (r) => r.status,
       () => 0
     )
@@ -48,6 +50,13 @@ export async function startServerReplica(
   }
   await replica.stop()
   throw new Error(
-    `replica on ${port}: /health/ready did not answer 200 in ${timeoutSeconds} s:\n${logOf(log).slice(-3000)}`
+    `${service} replica on ${port}: ${health} did not answer 200 in ${timeoutSeconds} s:\n${logOf(log).slice(-3000)}`
   )
 }
+
+export const startServerReplica = (
+  shop: RunningShop,
+  port: number,
+  extraEnv: Record<string, string> = {},
+  timeoutSeconds = 120
+) => startReplica(shop, "server", port, extraEnv, timeoutSeconds)

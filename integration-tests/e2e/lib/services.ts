@@ -61,13 +61,14 @@ function nextLog(shop: RunningShop, service: Service): string {
 export async function startService(
   shop: RunningShop,
   service: Service,
-  timeoutSeconds = 120
+  timeoutSeconds = 120,
+  extraEnv: Record<string, string> = {}
 ): Promise<{ shop: RunningShop; pid: number; log: string; healthySeconds: number }> {
   const log = nextLog(shop, service)
   const output = openSync(log, "a")
   const child = spawn("sh", ["-c", `npm run start:${service}`], {
     cwd: REPO,
-    env: { ...shop.env, PORT: port(shop, service) },
+    env: { ...shop.env, ...extraEnv, PORT: port(shop, service) },
     detached: true,
     stdio: ["ignore", output, output],
   })

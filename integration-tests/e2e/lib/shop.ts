@@ -15,8 +15,11 @@ export interface RunningShop {
   database: { host: string; port: number; user: string; name: string }
   /** Each service's log; a service a spec restarts writes a new one, recorded here. */
   logs: { server: string; worker: string }
-  /** The process group id of each service (npm and everything it starts), to stop or restart it. */
-  pids: { server: number; worker: number }
+  /**
+   * The process group id of each service (npm and everything it starts), to stop or restart it; the drills add
+   * the Redis and the pooler they own. The global teardown stops every one named here.
+   */
+  pids: { server: number; worker: number } & Record<string, number>
   /** Each service's healthcheck, as Railway polls it. */
   health: { server: string; worker: string }
   /**
@@ -26,18 +29,28 @@ export interface RunningShop {
   stripe: { url: string; publishableKey: string }
   /** The variables both processes run with (a Railway service's shell has them), for commands the specs run. */
   env: Record<string, string>
+  /**
+   * Services the suite owns and a spec may stop and start again (the drills' Redis and pooler): the shell command
+   * that starts each, as root, in its folder. The running one's process group is in `pids`.
+   */
+  owned?: Record<string, { command: string; cwd: string }>
   /** Where specs put screenshots and other artifacts. */
   artifacts: string
 }
 
 export const REPO = join(__dirname, "..", "..", "..")
-export const E2E_RESULTS = join(REPO, "test-results", "e2e")
-export const SHOP_FILE = join(E2E_RESULTS, "shop.json")
+/**
+ * The suite whose shop this process uses: the drills (TEST_TYPE=drills) start a shop of their own, beside the
+ * e2e suite's, with the same launcher (./launch.ts) and the same helpers.
+ */
+export const SUITE = process.env.TEST_TYPE === "drills" ? "drills" : "e2e"
+export const SHOP_RESULTS = join(REPO, "test-results", SUITE)
+export const SHOP_FILE = join(SHOP_RESULTS, "shop.json")
 
 export function runningShop(): RunningShop {
   if (!existsSync(SHOP_FILE)) {
     throw new Error(
-      `no running shop (${SHOP_FILE} is missing): run the e2e tests with npm run test:e2e, whose global setup builds and starts it`
+      `no running shop (${SHOP_FILE} is missing): run the suite with npm run test:${SUITE}, whose global setup builds and starts it`
     )
   }
   return JSON.parse(readFileSync(SHOP_FILE, "utf8")) as RunningShop

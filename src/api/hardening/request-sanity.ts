@@ -3,7 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 /**
  * Checks Medusa 2.21's routes do not make, before the request reaches them,
  * each answered with a 400 and one line (the hostile-input cases in
- * integration-tests/e2e/hostile-input/cases.json show each one):
+ * integration-tests/drills/hostile-input/cases.json show each one):
  *
  * - a NUL byte anywhere in the URL or a body string: PostgreSQL refuses it
  *   mid-query;

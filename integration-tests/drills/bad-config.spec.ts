@@ -8,7 +8,7 @@
  */
 import { spawn } from "node:child_process"
 import { configProblems } from "../../src/config"
-import { runningShop, REPO } from "./lib/shop"
+import { runningShop, REPO } from "../e2e/lib/shop"
 
 jest.setTimeout(10 * 60 * 1000)
 

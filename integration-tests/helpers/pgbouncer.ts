@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { Client } from "pg"
 import type { Certificates } from "./tls"
-import type { ProcessTracker, Tracked } from "../../helpers/processes"
+import type { ProcessTracker, Tracked } from "./processes"
 
 export interface PoolerOptions {
   name: string
@@ -24,6 +24,8 @@ export interface PoolerOptions {
 export interface Pooler {
   options: PoolerOptions
   process: Tracked
+  /** The command that (re)starts this pooler with the same configuration, as root. */
+  command: string
   url: string
   admin: (command: string) => Promise<Array<Record<string, unknown>>>
 }
@@ -99,7 +101,8 @@ export async function startPooler(tracker: ProcessTracker, options: PoolerOption
   for (const file of [options.dir, ini, userlist, options.certificates.serverKey, options.certificates.serverCert]) {
     chownSync(file, uid, gid)
   }
-  const process = tracker.start(`pgbouncer-${options.name}`, `exec /usr/sbin/pgbouncer -u postgres ${ini}`, {
+  const command = `exec /usr/sbin/pgbouncer -u postgres ${ini}`
+  const process = tracker.start(`pgbouncer-${options.name}`, command, {
     cwd: options.dir,
     env: { PATH: "/usr/sbin:/usr/bin:/bin" },
   })
@@ -132,5 +135,5 @@ export async function startPooler(tracker: ProcessTracker, options: PoolerOption
     }
   }
   const url = `postgresql://${options.user}:${options.password}@${options.listenAddress}:${options.port}/postgres`
-  return { options, process, url, admin }
+  return { options, process, command, url, admin }
 }

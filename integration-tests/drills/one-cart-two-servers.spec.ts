@@ -7,10 +7,10 @@
  * that is a third caller in the same race.
  */
 import Medusa from "@medusajs/js-sdk"
-import { ordersOfCart } from "./lib/database"
-import { startServerReplica, type Replica } from "./lib/replica"
-import { runningShop } from "./lib/shop"
-import { confirmLikeStripeJs, stripeCheckout } from "./lib/stripe"
+import { ordersOfCart } from "../e2e/lib/database"
+import { startServerReplica, type Replica } from "../e2e/lib/replica"
+import { runningShop } from "../e2e/lib/shop"
+import { confirmLikeStripeJs, stripeCheckout } from "../e2e/lib/stripe"
 
 jest.setTimeout(4 * 60 * 1000)
 

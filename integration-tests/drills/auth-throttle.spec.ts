@@ -5,9 +5,9 @@
  * trusts one proxy in production). Limits are the defaults: 5 failures per
  * account and address, 20 per address, 50 per account, in 15 minutes.
  */
-import { registerCustomer } from "./lib/customers"
-import { startServerReplica, type Replica } from "./lib/replica"
-import { runningShop } from "./lib/shop"
+import { registerCustomer } from "../e2e/lib/customers"
+import { startServerReplica, type Replica } from "../e2e/lib/replica"
+import { runningShop } from "../e2e/lib/shop"
 
 jest.setTimeout(4 * 60 * 1000)
 

@@ -19,8 +19,8 @@ import { createHmac } from "node:crypto"
 import { readFileSync } from "node:fs"
 import { request as httpRequest } from "node:http"
 import { join } from "node:path"
-import { registerCustomer } from "./lib/customers"
-import { runningShop } from "./lib/shop"
+import { registerCustomer } from "../e2e/lib/customers"
+import { runningShop } from "../e2e/lib/shop"
 
 jest.setTimeout(5 * 60 * 1000)
 
