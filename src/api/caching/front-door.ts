@@ -1,9 +1,7 @@
-import type { IncomingMessage, ServerResponse } from "node:http"
+import { hookNextHttpServer, type Listener } from "../../lib/next-http-server"
 import type { ResponseCache } from "../../lib/response-cache"
 import { cacheKey, isAnonymousCatalogueRequest } from "./catalogue-request"
 import { replay } from "./replay"
-
-type Listener = (req: IncomingMessage, res: ServerResponse) => void
 
 /** How often the server says how many answers came from memory (they skip Medusa's access log). */
 const REPORT_EVERY_MS = 60_000
@@ -23,8 +21,8 @@ const REPORT_EVERY_MS = 60_000
  *
  * Installed from instrumentation.ts, whose register() `medusa start` calls
  * right before it creates its HTTP server: the next http.createServer call
- * (that one) gets this in front of its listener, and createServer is put
- * back as it was. Not Medusa's traceRequestHandler hook, which the worker's
+ * (that one) gets this in front of its listener (src/lib/next-http-server.ts).
+ * Not Medusa's traceRequestHandler hook, which the worker's
  * readiness uses: with it set, Medusa searches its whole router stack on
  * every request, a third of the CPU a hit would cost. The e2e suite checks
  * that the built server's hits come from here.
@@ -34,8 +32,6 @@ export function installStoreCacheFrontDoor(
   log: (line: string) => void = (line) => console.log(line)
 ): boolean {
   if (cache.ttlMs <= 0) return false
-  const http = require("node:http") as typeof import("node:http")
-  const original = http.createServer
   let hits = 0
   const frontDoor =
     (listener: Listener): Listener =>
@@ -53,12 +49,7 @@ export function installStoreCacheFrontDoor(
       }
       listener(req, res)
     }
-  http.createServer = function createServerWithFrontDoor(this: unknown, ...args: unknown[]) {
-    http.createServer = original
-    const at = args.findIndex((arg) => typeof arg === "function")
-    if (at >= 0) args[at] = frontDoor(args[at] as Listener)
-    return (original as (...a: unknown[]) => ReturnType<typeof original>).apply(this, args)
-  } as typeof original
+  hookNextHttpServer({ wrapListener: frontDoor })
   setInterval(() => {
     if (hits === 0) return
     log(`[store-cache] ${hits} catalogue answers from memory in the last ${REPORT_EVERY_MS / 1000} s`)
