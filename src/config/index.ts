@@ -2,8 +2,8 @@ import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/frame
 import { CACHING_TTL_SECONDS, cacheModules } from "./caches"
 import type { DatabaseSettings, ReadTextFile } from "./database"
 import type { RawEnv } from "./env"
-import { confirmationDelayMs } from "./confirmation-delay"
-import { ConfigError, configWarning, type ConfigWarning } from "./errors"
+import { confirmationDelayWarnings } from "./confirmation-delay"
+import { ConfigError, type ConfigWarning } from "./errors"
 import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
 import { redisModules, type RedisSettings } from "./redis"
@@ -104,14 +104,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...notification.warnings,
       ...payments.warnings,
       ...files.warnings,
-      ...(mode.workerMode !== "server" && confirmationDelayMs(env) > 0
-        ? [
-            configWarning(
-              `ORDER_CONFIRMATION_DELAY_MS: order confirmations are held ${confirmationDelayMs(env)} ms before sending; it exists for the fault drills`,
-              "unset it in a real shop"
-            ),
-          ]
-        : []),
+      ...confirmationDelayWarnings(env, mode.workerMode),
     ],
   }
 }

@@ -49,13 +49,14 @@ export function probe(url: string, intervalMs: number, init: RequestInit = {}) {
   }
 }
 
-/** "200×41 503×12" */
+/** How many answers had each status: { 200: 41, 503: 12 }. */
 export function statusCounts(answers: Array<{ status: number }>): Record<number, number> {
   const counts: Record<number, number> = {}
   for (const { status } of answers) counts[status] = (counts[status] ?? 0) + 1
   return counts
 }
 
+/** "200×41 503×12", with "no answer" for 0. */
 export const describeCounts = (counts: Record<number, number>) =>
   Object.entries(counts)
     .map(([status, n]) => `${status === "0" ? "no answer" : status}×${n}`)
