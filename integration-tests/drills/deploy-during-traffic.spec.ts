@@ -64,7 +64,7 @@ beforeAll(async () => {
   oldServerGoneSeconds = await sigterm(shop.pids.server)
   await sleep(2_000)
   ;[oldServer, newServer] = await Promise.all([oldLoad.stop(), newLoad.stop()])
-  // The new server is the shop's server from here on; the teardown stops it by the group recorded there.
+  // The drills after this one find the shop's server where shop.json says: started again on its own port.
   await stopGroups([next.pid])
   await startService(runningShop(), "server")
 
