@@ -11,6 +11,7 @@ import { startReplica, type Replica } from "../e2e/lib/replica"
 import { groupAlive, startService, stopGroups } from "../e2e/lib/services"
 import { runningShop } from "../e2e/lib/shop"
 import { startScriptPid } from "../helpers/processes"
+import { createCart } from "./lib/orders"
 import { DRILL_PORTS } from "./lib/ports"
 import { steadyLoad, type Outcome } from "./lib/load"
 import { createProduct, describeCounts, handledProductEvents, sleep, statusCounts } from "./lib/observe"
@@ -42,19 +43,9 @@ async function sigterm(groupId: number): Promise<number> {
   return (Date.now() - started) / 1000
 }
 
-async function storeCart(baseUrl: string): Promise<string> {
-  const regions = (await (await fetch(`${baseUrl}/store/regions`, { headers: storeHeaders })).json()) as any
-  const response = await fetch(`${baseUrl}/store/carts`, {
-    method: "POST",
-    headers: storeHeaders,
-    body: JSON.stringify({ region_id: regions.regions[0].id }),
-  })
-  return ((await response.json()) as any).cart.id
-}
-
 beforeAll(async () => {
   // Customers reading their carts: database work of ~100 ms each, so requests are in flight at the SIGTERM.
-  const cartId = await storeCart(shop.serverUrl)
+  const cartId = await createCart(shop.serverUrl, shop.publishableKey)
   const oldLoad = steadyLoad(`${shop.serverUrl}/store/carts/${cartId}`, storeHeaders)
   await sleep(3_000)
   const next = await startReplica(shop, "server", DRILL_PORTS.newServer)

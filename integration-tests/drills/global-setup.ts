@@ -19,7 +19,7 @@ import { join } from "node:path"
 import { ensurePgbouncerInstalled, startPooler } from "../helpers/pgbouncer"
 import { makeCertificates } from "../helpers/tls"
 import { freshResults, launchShop } from "../e2e/lib/launch"
-import { waitForRedis } from "./lib/owned"
+import { waitForRedis } from "../helpers/redis-server"
 import { DRILL_PORTS, POOLER_HOST, REDIS_PORT } from "./lib/ports"
 
 const secret = () => randomBytes(18).toString("hex")

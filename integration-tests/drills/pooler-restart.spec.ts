@@ -5,6 +5,7 @@
  * holding dead connections.
  */
 import { runningShop } from "../e2e/lib/shop"
+import { createCart } from "./lib/orders"
 import { startOwned, stopOwned } from "./lib/owned"
 import { median, perSecond, steadyLoad, type Outcome } from "./lib/load"
 import { describeCounts, probe, sleep, statusCounts, type Probe } from "./lib/observe"
@@ -24,15 +25,7 @@ let before: number
 let after: number[]
 
 beforeAll(async () => {
-  // A cart: reading it is never cached, so every request of the load reaches the database through the pooler.
-  const regions = (await (await fetch(`${shop.serverUrl}/store/regions`, { headers: storeHeaders })).json()) as any
-  const created = await fetch(`${shop.serverUrl}/store/carts`, {
-    method: "POST",
-    headers: storeHeaders,
-    body: JSON.stringify({ region_id: regions.regions[0].id }),
-  })
-  cartUrl = `${shop.serverUrl}/store/carts/${((await created.json()) as any).cart.id}`
-
+  cartUrl = `${shop.serverUrl}/store/carts/${await createCart(shop.serverUrl, shop.publishableKey)}`
   const load = steadyLoad(cartUrl, storeHeaders)
   const ready = probe(shop.health.server, 250)
   // What a failing request says, one at a time beside the load.

@@ -7,7 +7,8 @@
 import { adminApi, type AdminApi } from "../e2e/lib/admin-api"
 import { groupAlive } from "../e2e/lib/services"
 import { runningShop } from "../e2e/lib/shop"
-import { startOwned, stopOwned, waitForRedis } from "./lib/owned"
+import { waitForRedis } from "../helpers/redis-server"
+import { startOwned, stopOwned } from "./lib/owned"
 import {
   createProduct,
   productWithHandle,

@@ -15,6 +15,30 @@ export function freePort(): number {
   return port
 }
 
+/**
+ * Resolves with the milliseconds until Redis at the URL answered PING; rejects after the timeout, or at once when
+ * `gaveUp()` says the server is gone.
+ */
+export async function waitForRedis(url: string, timeoutMs: number, gaveUp = () => false): Promise<number> {
+  const started = Date.now()
+  for (;;) {
+    const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
+    client.on("error", () => undefined)
+    try {
+      await client.connect()
+      await client.ping()
+      return Date.now() - started
+    } catch (error) {
+      if (gaveUp() || Date.now() - started > timeoutMs) {
+        throw new Error(`Redis at ${url} did not answer within ${timeoutMs} ms: ${(error as Error).message}`)
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    } finally {
+      client.disconnect()
+    }
+  }
+}
+
 export interface ThrowawayRedis {
   url: string
   port: number
@@ -44,26 +68,13 @@ export function startRedisServer(extraArgs: string[] = [], port = freePort()): T
   return {
     url,
     port,
-    ready: async () => {
-      const deadline = Date.now() + 10_000
-      while (Date.now() < deadline) {
-        if (child.exitCode !== null) {
-          break
+    ready: () =>
+      waitForRedis(url, 10_000, () => child.exitCode !== null).then(
+        () => undefined,
+        () => {
+          throw new Error(`redis-server on port ${port} did not start (is redis-server installed?): ${output.trim()}`)
         }
-        const client = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null })
-        client.on("error", () => undefined)
-        try {
-          await client.connect()
-          await client.ping()
-          return
-        } catch {
-          await new Promise((resolve) => setTimeout(resolve, 100))
-        } finally {
-          client.disconnect()
-        }
-      }
-      throw new Error(`redis-server on port ${port} did not start (is redis-server installed?): ${output.trim()}`)
-    },
+      ),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill("SIGTERM")

@@ -22,6 +22,22 @@ export async function placeOrder(shop: RunningShop, email: string): Promise<stri
   return body.order!.id
 }
 
+/**
+ * An empty cart in the shop's first region, through the given server. Reading it is never cached, so every read
+ * reaches the database: the drills' load.
+ */
+export async function createCart(baseUrl: string, publishableKey: string): Promise<string> {
+  const headers = { "x-publishable-api-key": publishableKey, "content-type": "application/json" }
+  const regions = (await (await fetch(`${baseUrl}/store/regions`, { headers })).json()) as { regions: { id: string }[] }
+  const response = await fetch(`${baseUrl}/store/carts`, {
+    method: "POST",
+    headers,
+    body: JSON.stringify({ region_id: regions.regions[0].id }),
+  })
+  if (response.status !== 200) throw new Error(`creating a cart: HTTP ${response.status} ${await response.text()}`)
+  return ((await response.json()) as { cart: { id: string } }).cart.id
+}
+
 /** Each order's confirmation rows (Medusa's notification table) by status: { order_id: { success: 1 } }. */
 export async function confirmationRows(
   shop: RunningShop,

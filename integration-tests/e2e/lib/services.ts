@@ -54,9 +54,51 @@ function nextLog(shop: RunningShop, service: Service): string {
 }
 
 /**
- * Starts a service with its npm script, port and the shop's variables, in a process group of its own that
- * outlives the spec (the teardown stops it), and records it in shop.json. Resolves once its healthcheck
- * answers 200, with the seconds that took.
+ * Runs a shell command in a process group of its own that outlives the spec (whoever records its pid stops it),
+ * its output appended to `log`; returns the group id.
+ */
+export function spawnGroup(command: string, options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): number {
+  const output = openSync(options.log, "a")
+  const child = spawn("sh", ["-c", command], {
+    cwd: options.cwd,
+    env: options.env,
+    detached: true,
+    stdio: ["ignore", output, output],
+  })
+  closeSync(output)
+  child.unref()
+  return child.pid!
+}
+
+/**
+ * Polls a healthcheck until it answers 200; fails with the end of the log when the process group exits first or
+ * the time runs out. Resolves with the seconds it took.
+ */
+export async function waitHealthy(
+  what: string,
+  groupId: number,
+  url: string,
+  log: string,
+  timeoutSeconds = 120
+): Promise<number> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutSeconds * 1000) {
+    if (!groupAlive(groupId)) {
+      throw new Error(`${what} exited before ${url} answered 200:\n${logOf(log).slice(-3000)}`)
+    }
+    const status = await fetch(url).then(
+      (r) => r.status,
+      () => 0 // not listening yet
+    )
+    if (status === 200) return (Date.now() - started) / 1000
+    await sleep(300)
+  }
+  throw new Error(`${what}: ${url} did not answer 200 in ${timeoutSeconds} s:\n${logOf(log).slice(-3000)}`)
+}
+
+/**
+ * Starts a service with its npm script, port and the shop's variables (plus `extraEnv`), and records it in
+ * shop.json, so the specs after this one and the teardown find it. Resolves once its healthcheck answers 200.
  */
 export async function startService(
   shop: RunningShop,
@@ -65,35 +107,17 @@ export async function startService(
   extraEnv: Record<string, string> = {}
 ): Promise<{ shop: RunningShop; pid: number; log: string; healthySeconds: number }> {
   const log = nextLog(shop, service)
-  const output = openSync(log, "a")
-  const child = spawn("sh", ["-c", `npm run start:${service}`], {
+  const pid = spawnGroup(`npm run start:${service}`, {
     cwd: REPO,
     env: { ...shop.env, ...extraEnv, PORT: port(shop, service) },
-    detached: true,
-    stdio: ["ignore", output, output],
+    log,
   })
-  closeSync(output)
-  child.unref()
-  const pid = child.pid!
   const updated = updateRunningShop((running) => {
     running.pids[service] = pid
     running.logs[service] = log
   })
-  const started = Date.now()
-  while (Date.now() - started < timeoutSeconds * 1000) {
-    if (!groupAlive(pid)) {
-      throw new Error(`${service} exited before its healthcheck answered 200:\n${logOf(log).slice(-3000)}`)
-    }
-    const status = await fetch(shop.health[service]).then(
-      (r) => r.status,
-      () => 0 // not listening yet
-    )
-    if (status === 200) return { shop: updated, pid, log, healthySeconds: (Date.now() - started) / 1000 }
-    await sleep(500)
-  }
-  throw new Error(
-    `${service}: ${shop.health[service]} did not answer 200 in ${timeoutSeconds} s:\n${logOf(log).slice(-3000)}`
-  )
+  const healthySeconds = await waitHealthy(service, pid, shop.health[service], log, timeoutSeconds)
+  return { shop: updated, pid, log, healthySeconds }
 }
 
 /** Starts each service of the shop that is not running, so the specs after this one find the whole shop. */
