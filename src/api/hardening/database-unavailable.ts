@@ -3,7 +3,8 @@
  * was wrong: Supabase's pooler restarting or failing over cuts the queries in flight ("Connection terminated
  * unexpectedly") and refuses new connections for a moment. Medusa answers those with a 500; the shop answers
  * 503 with Retry-After, so a storefront or Railway's proxy knows to try again, and the answer names no SQL.
- * A query cut off inside a transaction is rolled back by PostgreSQL, so trying again is safe.
+ * PostgreSQL rolls back a transaction cut before its commit, so trying again is safe but for a commit whose
+ * answer was lost, which no server can tell apart.
  *
  * - SQLSTATE class 08 (connection exception) and 57P01–57P03 (the server shutting down or not yet accepting);
  * - the socket errors of a pooler that is gone (ECONNREFUSED, ECONNRESET, ETIMEDOUT, EPIPE);
