@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { SSL_MODES } from "./database/tls"
 import { ConfigError } from "./errors"
+import { LOG_LEVELS } from "./log-level"
 
 export const WORKER_MODES = ["server", "worker", "shared"] as const
 export type WorkerMode = (typeof WORKER_MODES)[number]
@@ -26,6 +27,41 @@ function texts<const K extends string>(...names: K[]): { [N in K]: z.ZodOptional
   }
 }
 
+/** The NODE_ENV values Medusa's own isProduction() treats as production. */
+export const PRODUCTION_NODE_ENVS = ["production", "prod"] as const
+
+/**
+ * The NODE_ENV values the shop accepts. Medusa and this module apply the
+ * production rules only to PRODUCTION_NODE_ENVS (Medusa's isProduction() in
+ * @medusajs/utils compares the exact text); any other value runs with the
+ * development rules: no Redis, secrets, CORS or object storage required, the
+ * development defaults instead. A typo such as `producton` or `Production`,
+ * or `staging` (which Medusa only uses to make the session cookie Secure),
+ * would therefore start a deploy without any of the production refusals, so
+ * only these four pass. A staging deploy runs as production.
+ */
+export const NODE_ENVS = [...PRODUCTION_NODE_ENVS, "development", "test"] as const
+
+/**
+ * The admin's @medusajs/js-sdk turns "/" (Medusa's default) into the page's
+ * origin and builds every request URL with `new URL(MEDUSA_BACKEND_URL)`
+ * (dist/client.js), which throws for anything but an absolute URL: a bare host
+ * (`backend.example.dk`) or a path (`/api`) leaves the built admin unable to
+ * call anything, and another scheme cannot be fetched. A trailing slash or a
+ * path prefix is fine, the SDK joins the paths itself.
+ */
+function isBackendUrl(value: string): boolean {
+  if (value === "/") {
+    return true
+  }
+  try {
+    const { protocol } = new URL(value)
+    return protocol === "https:" || protocol === "http:"
+  } catch {
+    return false
+  }
+}
+
 /**
  * Every variable the configuration module reads, with its shape. The
  * `.env.template` test compares its keys with the template, so a variable the
@@ -34,7 +70,21 @@ function texts<const K extends string>(...names: K[]): { [N in K]: z.ZodOptional
  * blanks behind).
  */
 export const envSchema = z.object({
-  NODE_ENV: z.string().optional(),
+  NODE_ENV: z
+    .enum(NODE_ENVS, {
+      error: `must be one of ${NODE_ENVS.join(", ")}; any other value would run the shop with development rules`,
+    })
+    .optional(),
+  /**
+   * Medusa's logger (winston with npm's levels) matches the level by its exact
+   * text: under any other value, `warning` or `WARN` say, it prints nothing at
+   * all, errors included. Read here by ./medusa.ts for the [config] lines.
+   */
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, {
+      error: `must be one of ${LOG_LEVELS.join(", ")}: at any other level Medusa's logger prints nothing, errors included`,
+    })
+    .optional(),
 
   /** DATABASE_MIGRATION_URL is read by npm run migrate and npm run doctor (./migration.ts), not by the app. */
   ...texts("DATABASE_URL", "DATABASE_CA_CERT", "DATABASE_EXTRA", "DATABASE_MIGRATION_URL"),
@@ -44,7 +94,14 @@ export const envSchema = z.object({
   /** CACHE_REDIS_URL: Redis for the Caching Module's keys only; defaults to REDIS_URL (./caches.ts). */
   ...texts("REDIS_URL", "CACHE_REDIS_URL"),
 
-  ...texts("JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS", "MEDUSA_BACKEND_URL"),
+  ...texts("JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS"),
+  MEDUSA_BACKEND_URL: z
+    .string()
+    .refine(isBackendUrl, {
+      error:
+        "must be / (the default: the admin calls the server it is served from) or the server's public http(s) URL, e.g. https://backend.example.dk; the admin makes its request URLs with new URL(MEDUSA_BACKEND_URL), which fails on anything else",
+    })
+    .optional(),
 
   MEDUSA_WORKER_MODE: z.enum(WORKER_MODES, { error: `must be one of ${WORKER_MODES.join(", ")}` }).optional(),
   DISABLE_MEDUSA_ADMIN: booleanFlag.optional(),
@@ -81,6 +138,8 @@ export const envSchema = z.object({
   AUTH_THROTTLE_PER_ADDRESS: count(1, 100_000),
   AUTH_THROTTLE_PER_ACCOUNT: count(1, 100_000),
   AUTH_THROTTLE_WINDOW_SECONDS: count(10, 24 * 3600),
+  /** A storefront trusted to name the shopper behind a server-side login (./storefront.ts). */
+  ...texts("STOREFRONT_SECRET", "STOREFRONT_ADDRESSES"),
 
   /** How long the server reuses an anonymous catalogue answer (./store-cache.ts). */
   STORE_CACHE_TTL_MS: count(0, 1000, "a change must show on every replica within 1 s"),
@@ -140,9 +199,7 @@ function isEchoable(variable: string): boolean {
   return !/SECRET|PASSWORD|URL|CERT|EXTRA|KEY/.test(variable)
 }
 
-/** The NODE_ENV values Medusa's own isProduction() treats as production. */
-export const PRODUCTION_NODE_ENVS = ["production", "prod"] as const
-
-export function isProduction(env: Pick<Env, "NODE_ENV">): boolean {
+/** Takes any text, as the doctor judges NODE_ENV values before they are validated. */
+export function isProduction(env: { NODE_ENV?: string }): boolean {
   return (PRODUCTION_NODE_ENVS as readonly string[]).includes(env.NODE_ENV ?? "")
 }

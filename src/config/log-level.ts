@@ -4,14 +4,19 @@
  * lines follow the same setting, so `LOG_LEVEL=error` leaves stdout to what
  * a command prints on purpose (`npm run -s publishable-key`).
  */
-const LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"] as const
+export const LOG_LEVELS = ["error", "warn", "info", "http", "verbose", "debug", "silly"] as const
 
-export type LogLevel = (typeof LEVELS)[number]
+export type LogLevel = (typeof LOG_LEVELS)[number]
 
 const DEFAULT_LEVEL: LogLevel = "http"
 
-/** Whether a line of `level` is printed when LOG_LEVEL is `configured`; an unknown setting prints everything. */
+/**
+ * Whether a line of `level` is printed when LOG_LEVEL is `configured`; an
+ * unknown setting prints everything. The config refuses any LOG_LEVEL other
+ * than the LOG_LEVELS (./env.ts), so that case is only reached by a caller
+ * that did not validate the environment first.
+ */
 export function printsAt(level: LogLevel, configured: string | undefined): boolean {
-  const threshold = LEVELS.indexOf((configured?.trim().toLowerCase() || DEFAULT_LEVEL) as LogLevel)
-  return threshold === -1 || LEVELS.indexOf(level) <= threshold
+  const threshold = LOG_LEVELS.indexOf((configured?.trim().toLowerCase() || DEFAULT_LEVEL) as LogLevel)
+  return threshold === -1 || LOG_LEVELS.indexOf(level) <= threshold
 }
