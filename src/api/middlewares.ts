@@ -1,6 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { throttleAuth } from "./auth-throttle/middleware"
-import { storeCache } from "./caching/store-cache"
+import { authThrottle } from "./auth-throttle/middleware"
+import { storeCache, storeCacheKey } from "./caching/store-cache"
 import { storeResponseCache } from "./caching/store-response-cache"
 import { categoryNotFound } from "./hardening/category-not-found"
 import { clientAwareErrorHandler } from "./hardening/error-handler"
@@ -22,7 +22,7 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyStripeSignature],
     },
-    { matcher: "/store", middlewares: [requestSanity("store"), storeResponseCache(storeCache)] },
+    { matcher: "/store", middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey)] },
     { matcher: "/admin", middlewares: [requestSanity("admin")] },
     { matcher: "/static", middlewares: [jsonNotFound] },
     { matcher: "/store/product-categories/:id", method: ["GET"], middlewares: [categoryNotFound] },
@@ -31,9 +31,8 @@ export default defineMiddlewares({
       method: ["POST"],
       middlewares: [paymentCollectionExists],
     },
-    // Password guessing (limits: src/config/auth-throttle.ts), for staff (user) and customers alike.
-    { matcher: "/auth/:actor/emailpass", method: ["POST"], middlewares: [throttleAuth("login")] },
-    { matcher: "/auth/:actor/emailpass/reset-password", method: ["POST"], middlewares: [throttleAuth("reset")] },
-    { matcher: "/auth/:actor/emailpass/update", method: ["POST"], middlewares: [throttleAuth("update")] },
+    // Password guessing, for staff (user) and customers alike, by every method and spelling that reaches
+    // Medusa's auth routes (src/api/auth-throttle/auth-route.ts; limits: src/config/auth-throttle.ts).
+    { matcher: "/auth", middlewares: [authThrottle] },
   ],
 })

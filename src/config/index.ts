@@ -91,7 +91,10 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...summaryLines(mode, database, redis, cacheRedis),
       ...(mode.workerMode === "worker"
         ? []
-        : [storeCacheSummary(storeCacheSettings(env)), authThrottleSummary(authThrottleSettings(env), Boolean(redis))]),
+        : [
+            storeCacheSummary(storeCacheSettings(env)),
+            ...authThrottleSummary(authThrottleSettings(env), Boolean(redis)),
+          ]),
       notification.summary,
       payments.summary,
       files.summary,

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs"
+import { authThrottleSettings } from "./auth-throttle"
 import { corsWithWarnings, resolveCors, type CorsSettings } from "./cors"
 import { separateCacheRedis } from "./caches"
 import { databaseSettings, type DatabaseSettings, type ReadTextFile } from "./database"
@@ -72,6 +73,7 @@ export function validateConfig(rawEnv: RawEnv, readTextFile: ReadTextFile = read
   const storeCors = check(() => resolveCors("STORE_CORS", env.STORE_CORS, production))
   const adminCors = check(() => resolveCors("ADMIN_CORS", env.ADMIN_CORS, production))
   const authCors = check(() => resolveCors("AUTH_CORS", env.AUTH_CORS, production))
+  check(() => authThrottleSettings(env))
   // Last: of several problems, the missing services and secrets are the ones to fix first.
   const notification = check(() => notificationSettings(env, { production, sendsEmail: mode.runsSubscribers }))
   const payments = check(() => paymentSettings(env, { production }))

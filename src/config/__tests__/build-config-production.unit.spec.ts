@@ -30,6 +30,7 @@ describe("buildConfig in production", () => {
       "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions, login cache (MFA/OAuth) and Caching Module (TTL 300 s, only with MEDUSA_FF_CACHING=true) on Redis (family=0 for Railway's private network)",
       "store cache: anonymous catalogue answers reused for 500 ms per server (STORE_CACHE_TTL_MS)",
       "login throttle: 5 failures per account and address, 20 per address, 50 per account in 15 min; counted in Redis, across replicas",
+      "trusted storefront: none (STOREFRONT_SECRET unset); a server-side storefront's customers share its address (docs/security.md)",
       "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on",
       "payments: manual provider only (STRIPE_API_KEY not set)",
       "files: S3 bucket media at ref.supabase.co; public URLs under https://ref.supabase.co/storage/v1/object/public/media",

@@ -18,7 +18,7 @@ describe("store cache settings", () => {
   })
 
   it("says in one line whether the cache is on and for how long", () => {
-    expect(storeCacheSummary({ ttlMs: 500, maxBytes: 1 })).toContain("reused for 500 ms")
-    expect(storeCacheSummary({ ttlMs: 0, maxBytes: 1 })).toBe("store cache: off (STORE_CACHE_TTL_MS=0)")
+    expect(storeCacheSummary({ ttlMs: 500, maxBytes: 1, maxEntries: 1 })).toContain("reused for 500 ms")
+    expect(storeCacheSummary({ ttlMs: 0, maxBytes: 1, maxEntries: 1 })).toBe("store cache: off (STORE_CACHE_TTL_MS=0)")
   })
 })
