@@ -1,8 +1,10 @@
-import type { IncomingMessage, Server, ServerResponse } from "node:http"
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from "node:http"
 
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void
 
 export interface NextServerHook {
+  /** Options the server is created with, over those the caller passed (timeouts that only creation sets). */
+  options?: ServerOptions
   /** Put in front of the request listener the server is created with. */
   wrapListener?: (listener: Listener) => Listener
   /** Called with the server once it exists, before anyone listens on it. */
@@ -21,6 +23,10 @@ export function hookNextHttpServer(hook: NextServerHook): void {
   const original = http.createServer
   http.createServer = function createServerHooked(this: unknown, ...args: unknown[]) {
     http.createServer = original
+    if (hook.options) {
+      if (args[0] && typeof args[0] === "object") args[0] = { ...args[0], ...hook.options }
+      else args.unshift(hook.options)
+    }
     const at = args.findIndex((arg) => typeof arg === "function")
     if (hook.wrapListener && at >= 0) args[at] = hook.wrapListener(args[at] as Listener)
     const server = (original as (...a: unknown[]) => Server).apply(this, args)

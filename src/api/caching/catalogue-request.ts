@@ -27,14 +27,32 @@ export function isAnonymousCatalogueRequest(method: string | undefined, url: str
   )
 }
 
+/** The store's CORS origins as Medusa hands them to `cors`: exact origins and /regex/ entries. */
+export type CorsOrigins = ReadonlyArray<string | RegExp>
+
+/**
+ * The part of the Origin header the answer depends on. Medusa's `cors` adds
+ * Access-Control-Allow-Origin only for an origin in STORE_CORS; to every
+ * other origin, and to a request without one, the answer is the same. So the
+ * key holds an allowed origin, and nothing for any other: a client sending a
+ * new random Origin with each request gets no new entry from it. `undefined`
+ * origins (the list is not known) keep the header as it came.
+ */
+export function originPart(origin: string | undefined, allowed: CorsOrigins | undefined): string {
+  if (!origin) return ""
+  if (!allowed) return origin
+  return allowed.some((entry) => (typeof entry === "string" ? entry === origin : entry.test(origin))) ? origin : ""
+}
+
 /**
  * Everything besides the URL that Medusa's answer to an anonymous visitor
  * depends on: the publishable key (its sales channels), the locale, and the
- * Origin (the CORS headers of the answer).
+ * Origin if it is one STORE_CORS allows (the CORS headers of the answer).
  */
-export function cacheKey(url: string, headers: IncomingHttpHeaders): string {
+export function cacheKey(url: string, headers: IncomingHttpHeaders, allowedOrigins?: CorsOrigins): string {
   const header = (name: string) => String(headers[name] ?? "")
-  return [header("x-publishable-api-key"), header("x-medusa-locale"), header("origin"), url].join("\n")
+  const origin = originPart(headers.origin, allowedOrigins)
+  return [header("x-publishable-api-key"), header("x-medusa-locale"), origin, url].join("\n")
 }
 
 /** The headers of an answer worth sending again, or undefined when it must not be shared (it sets a cookie). */

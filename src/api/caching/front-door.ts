@@ -1,6 +1,7 @@
+import type { IncomingHttpHeaders } from "node:http"
 import { hookNextHttpServer, type Listener } from "../../lib/next-http-server"
 import type { ResponseCache } from "../../lib/response-cache"
-import { cacheKey, isAnonymousCatalogueRequest } from "./catalogue-request"
+import { isAnonymousCatalogueRequest } from "./catalogue-request"
 import { replay } from "./replay"
 
 /** How often the server says how many answers came from memory (they skip Medusa's access log). */
@@ -29,6 +30,7 @@ const REPORT_EVERY_MS = 60_000
  */
 export function installStoreCacheFrontDoor(
   cache: ResponseCache,
+  keyOf: (url: string, headers: IncomingHttpHeaders) => string,
   log: (line: string) => void = (line) => console.log(line)
 ): boolean {
   if (cache.ttlMs <= 0) return false
@@ -38,7 +40,7 @@ export function installStoreCacheFrontDoor(
     (req, res) => {
       const url = req.url ?? ""
       if (isAnonymousCatalogueRequest(req.method, url, req.headers)) {
-        const key = cacheKey(url, req.headers)
+        const key = keyOf(url, req.headers)
         const fresh = cache.get(key)
         const cached = fresh ?? cache.stale(key)
         if (cached) {

@@ -1,6 +1,7 @@
+import type { IncomingHttpHeaders } from "node:http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { CachedResponse, ResponseCache } from "../../lib/response-cache"
-import { CACHE_STATUS_HEADER, cacheKey, isAnonymousCatalogueRequest, replayableHeaders } from "./catalogue-request"
+import { CACHE_STATUS_HEADER, isAnonymousCatalogueRequest, replayableHeaders } from "./catalogue-request"
 import { replay } from "./replay"
 
 /**
@@ -34,7 +35,7 @@ function capture(res: MedusaResponse, settle: (response: CachedResponse | undefi
  * reads here serve requests that raced an entry being filled, and servers
  * without the front door (the integration tests' in-process Medusa).
  */
-export function storeResponseCache(cache: ResponseCache) {
+export function storeResponseCache(cache: ResponseCache, keyOf: (url: string, headers: IncomingHttpHeaders) => string) {
   return async function cacheAnonymousCatalogue(
     req: MedusaRequest,
     res: MedusaResponse,
@@ -44,7 +45,7 @@ export function storeResponseCache(cache: ResponseCache) {
     if (cache.ttlMs <= 0 || loggedIn || !isAnonymousCatalogueRequest(req.method, req.originalUrl, req.headers)) {
       return next()
     }
-    const key = cacheKey(req.originalUrl, req.headers)
+    const key = keyOf(req.originalUrl, req.headers)
     const fresh = cache.get(key)
     if (fresh) return replay(req, res, fresh, "hit")
     const stale = cache.stale(key)

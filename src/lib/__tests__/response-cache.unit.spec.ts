@@ -1,13 +1,21 @@
-import { ResponseCache, type CachedResponse } from "../response-cache"
+import { ResponseCache, sizeOf, type CachedResponse } from "../response-cache"
 
 const answer = (text: string): CachedResponse => ({
   body: Buffer.from(text),
   headers: { "content-type": "text/plain" },
 })
 
-function cacheAt(options: { ttlMs?: number; maxBytes?: number } = {}) {
+function cacheAt(options: { ttlMs?: number; maxBytes?: number; maxEntries?: number; maxInFlight?: number } = {}) {
   let now = 1_000
-  const cache = new ResponseCache({ ttlMs: options.ttlMs ?? 500, maxBytes: options.maxBytes ?? 1024, now: () => now })
+  const cache = new ResponseCache({
+    ttlMs: options.ttlMs ?? 500,
+    maxBytes: options.maxBytes ?? 64 * 1024,
+    maxEntries: options.maxEntries,
+    maxInFlight: options.maxInFlight,
+    maxKeyBytes: 100,
+    now: () => now,
+    sweepEveryMs: 0,
+  })
   return { cache, advance: (ms: number) => (now += ms) }
 }
 
@@ -69,19 +77,67 @@ describe("ResponseCache", () => {
     expect(cache.get("a")?.body.toString()).toBe("first")
   })
 
-  it("drops the oldest answers when the bodies exceed maxBytes", () => {
-    const { cache } = cacheAt({ maxBytes: 10 })
+  it("drops the oldest answers when keys, headers and bodies exceed maxBytes", () => {
+    const one = sizeOf("a", answer("aaaa"))
+    const { cache } = cacheAt({ maxBytes: 2 * one + 1 })
     cache.begin("a")(answer("aaaa"))
     cache.begin("b")(answer("bbbb"))
     cache.begin("c")(answer("cccc"))
     expect(cache.get("a")).toBeUndefined()
     expect(cache.get("b")?.body.toString()).toBe("bbbb")
     expect(cache.get("c")?.body.toString()).toBe("cccc")
-    expect(cache.bytes).toBe(8)
+    expect(cache.bytes).toBe(2 * one)
   })
 
-  it("never keeps a body larger than maxBytes, nor anything with a TTL of 0", () => {
-    const big = cacheAt({ maxBytes: 3 })
+  it("counts a key's bytes: long keys fill it as much as long bodies", () => {
+    expect(sizeOf("k".repeat(90), answer("x")) - sizeOf("k", answer("x"))).toBe(89)
+    expect(sizeOf("k", { body: Buffer.from("x"), headers: { etag: "W/123" } }) - sizeOf("k", answer("x"))).toBe(
+      "etag".length + "W/123".length - "content-type".length - "text/plain".length
+    )
+  })
+
+  it("keeps at most maxEntries answers, dropping the oldest", () => {
+    const { cache } = cacheAt({ maxEntries: 3 })
+    for (const key of ["a", "b", "c", "d", "e"]) cache.begin(key)(answer(key))
+    expect(cache.size).toBe(3)
+    expect(cache.get("b")).toBeUndefined()
+    expect(cache.get("e")?.body.toString()).toBe("e")
+  })
+
+  it("neither keeps nor shares an answer under a key longer than maxKeyBytes", () => {
+    const { cache } = cacheAt()
+    const long = "k".repeat(101)
+    expect(cache.accepts(long)).toBe(false)
+    cache.begin(long)(answer("x"))
+    expect(cache.inFlight(long)).toBeUndefined()
+    expect(cache.get(long)).toBeUndefined()
+    expect(cache.size).toBe(0)
+  })
+
+  it("shares no more than maxInFlight computations at once", () => {
+    const { cache } = cacheAt({ maxInFlight: 2 })
+    cache.begin("a")
+    cache.begin("b")
+    cache.begin("c")(answer("c"))
+    expect(cache.inFlightCount).toBe(2)
+    expect(cache.inFlight("c")).toBeUndefined()
+    expect(cache.get("c")).toBeUndefined()
+  })
+
+  it("sweeps expired answers whose keys never come back", () => {
+    const { cache, advance } = cacheAt({ ttlMs: 500 })
+    for (let i = 0; i < 100; i++) cache.begin(`q=${i}`)(answer("x"))
+    advance(749)
+    cache.sweep()
+    expect(cache.size).toBe(100)
+    advance(1)
+    cache.sweep()
+    expect(cache.size).toBe(0)
+    expect(cache.bytes).toBe(0)
+  })
+
+  it("never keeps an answer larger than maxBytes, nor anything with a TTL of 0", () => {
+    const big = cacheAt({ maxBytes: sizeOf("a", answer("four")) - 1 })
     big.cache.begin("a")(answer("four"))
     expect(big.cache.get("a")).toBeUndefined()
     const off = cacheAt({ ttlMs: 0 })
@@ -94,7 +150,7 @@ describe("ResponseCache", () => {
     cache.begin("a")(answer("12345"))
     cache.begin("a")(answer("123"))
     expect(cache.get("a")?.body.toString()).toBe("123")
-    expect(cache.bytes).toBe(3)
+    expect(cache.bytes).toBe(sizeOf("a", answer("123")))
     expect(cache.size).toBe(1)
   })
 })

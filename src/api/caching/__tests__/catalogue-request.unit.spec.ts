@@ -49,6 +49,19 @@ describe("cacheKey", () => {
     expect(keys.size).toBe(5)
   })
 
+  it("holds an Origin only when STORE_CORS allows it, so invented origins share one key", () => {
+    const allowed = ["https://shop.example.dk", /^https:\/\/[a-z0-9-]+\.vercel\.app$/]
+    const none = cacheKey("/store/products", base, allowed)
+    expect(cacheKey("/store/products", { ...base, origin: "https://shop.example.dk" }, allowed)).not.toBe(none)
+    expect(cacheKey("/store/products", { ...base, origin: "https://preview-1.vercel.app" }, allowed)).not.toBe(none)
+    const invented = new Set(
+      Array.from({ length: 50 }, (_, i) =>
+        cacheKey("/store/products", { ...base, origin: `https://x${i}.attacker.invalid` }, allowed)
+      )
+    )
+    expect([...invented]).toEqual([none])
+  })
+
   it("is the same for headers that do not change the answer", () => {
     expect(cacheKey("/store/products", { ...base, "user-agent": "a", accept: "*/*" })).toBe(
       cacheKey("/store/products", base)
