@@ -20,7 +20,7 @@ import { ensurePgbouncerInstalled, startPooler } from "../helpers/pgbouncer"
 import { makeCertificates } from "../helpers/tls"
 import { freshResults, launchShop } from "../e2e/lib/launch"
 import { waitForRedis } from "../helpers/redis-server"
-import { DRILL_PORTS, POOLER_HOST, REDIS_PORT } from "./lib/ports"
+import { DRILL_PORTS, POOLER_HOST, REDIS_PORT, STOREFRONT_NETWORK } from "./lib/ports"
 
 const secret = () => randomBytes(18).toString("hex")
 
@@ -69,6 +69,9 @@ export default async function globalSetup(): Promise<void> {
       DATABASE_URL: pooler.url,
       DATABASE_MIGRATION_URL: `postgres://postgres@localhost:5432/${database}`,
       DATABASE_CA_CERT: readFileSync(certificates.caCert, "utf8"),
+      // A storefront the shop trusts: by its secret, or by its address (../drills/lib/storefront.ts).
+      STOREFRONT_SECRET: secret() + secret(),
+      STOREFRONT_ADDRESSES: STOREFRONT_NETWORK,
     },
     pids: { redis: redis.pid, pooler: pooler.process.pid },
     owned: {

@@ -12,3 +12,9 @@ export const REDIS_PORT = 19379
 
 /** The drills' pooler listens here on 6543, the port Supabase's transaction pooler uses. */
 export const POOLER_HOST = "127.0.0.3"
+
+/**
+ * Where the drills' trusted storefront calls from (STOREFRONT_ADDRESSES): 198.18.0.0/15, the benchmarking range
+ * no other test uses, so X-Forwarded-For addresses in it reach the shop as a storefront's server would.
+ */
+export const STOREFRONT_NETWORK = "198.18.0.0/15"
