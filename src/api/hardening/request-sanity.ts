@@ -11,6 +11,15 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
  *   Store API (a storefront pages through the catalogue) and 10,000 on the
  *   Admin API; Medusa passes any number through to the database;
  * - `order` must be field names (`-created_at,title`);
+ * - a date (under a query or body key ending in `_at`, such as
+ *   `created_at[$gt]`) must have a digit in it or be one of PostgreSQL's
+ *   words for a date (`now`, `today`, …): Medusa passes any text through to
+ *   the database, whose refusal ./client-errors.ts can tell apart from a
+ *   server fault only by the value it quotes. A text with digits that is still
+ *   no date gets that refusal, answered 400 there. Metadata is free-form and
+ *   not checked;
+ * - a query key with more than one dot (`a.b.c`): Medusa refuses it with a
+ *   500, which would be logged as a server fault;
  * - in Store API bodies, no text longer than 2,048 characters (an address
  *   line, an email or a promotion code is far shorter) and `quantity` only a
  *   whole number from 0 to 10,000: Medusa accepts 1.5 items;
@@ -26,6 +35,10 @@ const MAX_QUANTITY = 10_000
 const MAX_DEPTH = 32
 const ORDER = /^-?[A-Za-z_][\w.]*(,-?[A-Za-z_][\w.]*)*$/
 const WHOLE = /^\d+$/
+/** What PostgreSQL takes as a date without a digit in it. */
+const DATE_WORDS = new Set(["now", "today", "tomorrow", "yesterday", "epoch", "infinity", "-infinity"])
+/** Free-form objects whose keys are the caller's own. */
+const FREE_FORM = new Set(["metadata", "additional_data"])
 
 type Api = keyof typeof MAX_LIMIT
 
@@ -55,7 +68,32 @@ function bodyProblem(value: unknown, api: Api, key = "", depth = 0): string | un
   return undefined
 }
 
+const notADate = (text: string) => !/\d/.test(text) && !DATE_WORDS.has(text.trim().toLowerCase())
+
+/**
+ * The first date that is not one, under a key ending in `_at` at any depth (through operators such as `$gt`,
+ * `$and` and arrays). An empty text counts in a query (a filter on nothing) but not in a body, where it may mean
+ * "no date".
+ */
+function dateProblem(value: unknown, inQuery: boolean, dateKey?: string, depth = 0): string | undefined {
+  if (depth > MAX_DEPTH) return undefined
+  if (typeof value === "string") {
+    if (!dateKey || (!inQuery && value === "")) return undefined
+    return notADate(value) ? `${dateKey} must be a date` : undefined
+  }
+  if (!value || typeof value !== "object") return undefined
+  for (const [key, child] of Object.entries(value)) {
+    if (FREE_FORM.has(key)) continue
+    const childKey = Array.isArray(value) || key.startsWith("$") ? dateKey : key.endsWith("_at") ? key : undefined
+    const problem = dateProblem(child, inQuery, childKey, depth + 1)
+    if (problem) return problem
+  }
+  return undefined
+}
+
 function queryProblem(query: Record<string, unknown>, api: Api): string | undefined {
+  const deepKey = Object.keys(query).find((key) => key.split(".").length > 2)
+  if (deepKey !== undefined) return "a query key has at most one dot (a.b)"
   const { limit, offset, order } = query
   if (limit !== undefined && (typeof limit !== "string" || !WHOLE.test(limit) || Number(limit) > MAX_LIMIT[api])) {
     return `limit must be a whole number from 0 to ${MAX_LIMIT[api]}`
@@ -66,7 +104,7 @@ function queryProblem(query: Record<string, unknown>, api: Api): string | undefi
   if (order !== undefined && (typeof order !== "string" || !ORDER.test(order))) {
     return "order must be field names, each optionally with a leading -"
   }
-  return undefined
+  return dateProblem(query, true)
 }
 
 /** The decoded text, or "%" (refused) when it is not valid percent-encoding. */
@@ -92,7 +130,11 @@ export function problemWith(req: CheckedRequest, api: Api): string | undefined {
   if (api === "admin" && upload && /\.\.|[/\\]|%/.test(safeDecode(upload[1]))) {
     return "an upload id is a file name, not a path"
   }
-  return queryProblem(req.query as Record<string, unknown>, api) ?? bodyProblem(req.body, api)
+  return (
+    queryProblem(req.query as Record<string, unknown>, api) ??
+    bodyProblem(req.body, api) ??
+    dateProblem(req.body, false)
+  )
 }
 
 export function requestSanity(api: Api) {

@@ -37,6 +37,34 @@ describe("request sanity", () => {
     expect(problemWith(request("/store/products", undefined, query), "store")).toBe(message)
   })
 
+  it.each([
+    [{ created_at: { $gt: "yesterday-ish" } }, "created_at must be a date"],
+    [{ created_at: "" }, "created_at must be a date"],
+    [{ $and: [{ updated_at: { $lte: ["2024-01-01", "soon"] } }] }, "updated_at must be a date"],
+    [{ "a.b.c": "1" }, "a query key has at most one dot (a.b)"],
+  ])("refuses the Admin API query %j", (query, message) => {
+    expect(problemWith(request("/admin/orders", undefined, query), "admin")).toBe(message)
+  })
+
+  it("lets dates through that have digits or are PostgreSQL's words, and keys with one dot", () => {
+    for (const query of [
+      { created_at: { $gte: "2024-01-01T00:00:00.000Z", $lt: "19990108" } },
+      { updated_at: "today" },
+      { deleted_at: ["-infinity", "Epoch"] },
+      { "variants.sku": "SERUM-1" },
+    ]) {
+      expect(problemWith(request("/admin/orders", undefined, query), "admin")).toBeUndefined()
+    }
+  })
+
+  it("refuses a body date that is not one, but not an empty one or one in metadata", () => {
+    expect(problemWith(request("/admin/price-lists", { title: "x", starts_at: "next week" }), "admin")).toBe(
+      "starts_at must be a date"
+    )
+    expect(problemWith(request("/admin/price-lists", { title: "x", starts_at: "" }), "admin")).toBeUndefined()
+    expect(problemWith(request("/admin/products", { metadata: { looked_at: "the moon" } }), "admin")).toBeUndefined()
+  })
+
   it("allows the Admin API a larger page than the Store API", () => {
     expect(problemWith(request("/admin/products", undefined, { limit: "5000" }), "admin")).toBeUndefined()
     expect(problemWith(request("/admin/products", undefined, { limit: "10001" }), "admin")).toMatch(/limit/)
