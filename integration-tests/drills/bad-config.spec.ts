@@ -19,7 +19,8 @@ const REDIS_PASSWORD = "Redis-Pa55word-never-printed"
 const JWT = "jwt-secret-never-printed-0123456789abcdef"
 const COOKIE = "cookie-secret-never-printed-0123456789abc"
 const STRIPE_KEY = "sk_test_4e7f1c0d9b8a7e6f5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a"
-const SECRETS = [DB_PASSWORD, REDIS_PASSWORD, JWT, COOKIE, STRIPE_KEY]
+const SHORT_STOREFRONT_SECRET = "storefront-pw-never-printed"
+const SECRETS = [DB_PASSWORD, REDIS_PASSWORD, JWT, COOKIE, STRIPE_KEY, SHORT_STOREFRONT_SECRET]
 
 const base: Record<string, string> = {
   ...shop.env,
@@ -189,6 +190,32 @@ const CASES: BadConfig[] = [
     script: "start:server",
     change: { AUTH_THROTTLE_WINDOW_SECONDS: "1" },
     names: "AUTH_THROTTLE_WINDOW_SECONDS",
+  },
+  { what: "NODE_ENV with a typo", script: "start:server", change: { NODE_ENV: "producton" }, names: "NODE_ENV" },
+  {
+    what: "STORE_CORS with a trailing slash",
+    script: "start:server",
+    change: { STORE_CORS: "https://shop.example.dk/" },
+    names: "STORE_CORS",
+  },
+  {
+    what: "ADMIN_CORS with the default port",
+    script: "start:server",
+    change: { ADMIN_CORS: "https://backend.example.dk:443" },
+    names: "ADMIN_CORS",
+  },
+  { what: "LOG_LEVEL of warning", script: "start:worker", change: { LOG_LEVEL: "warning" }, names: "LOG_LEVEL" },
+  {
+    what: "a short STOREFRONT_SECRET",
+    script: "start:server",
+    change: { STOREFRONT_SECRET: SHORT_STOREFRONT_SECRET },
+    names: "STOREFRONT_SECRET",
+  },
+  {
+    what: "STOREFRONT_ADDRESSES naming a host",
+    script: "start:server",
+    change: { STOREFRONT_ADDRESSES: "storefront.railway.internal" },
+    names: "STOREFRONT_ADDRESSES",
   },
 ]
 

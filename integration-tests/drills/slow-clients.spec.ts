@@ -28,7 +28,9 @@ function openSlow(port: number): Promise<Slow> {
     socket.on("close", () => (slow.closedAt = Date.now()))
     socket.once("error", () => undefined) // a reset shows as the close
     socket.once("connect", () => {
-      socket.write(`GET /store/products HTTP/1.1\r\nHost: localhost\r\nx-publishable-api-key: ${shop.publishableKey}\r\n`)
+      socket.write(
+        `GET /store/products HTTP/1.1\r\nHost: localhost\r\nx-publishable-api-key: ${shop.publishableKey}\r\n`
+      )
       resolve(slow)
     })
     socket.setTimeout(60_000, () => reject(new Error("connect timed out")))
@@ -62,7 +64,9 @@ describe("slow clients", () => {
     slow.forEach((s) => s.socket.destroy())
 
     const latencies = answers.map((a) => a.ms).sort((a, b) => a - b)
-    const closedInTime = slow.filter((s) => s.closedAt !== undefined && s.closedAt - s.openedAt < HEADERS_TIMEOUT_MS + 3_000)
+    const closedInTime = slow.filter(
+      (s) => s.closedAt !== undefined && s.closedAt - s.openedAt < HEADERS_TIMEOUT_MS + 3_000
+    )
     console.log(
       `slow clients: ${SLOW_CONNECTIONS} held open; ordinary requests ${JSON.stringify(statusCounts(answers))}, ` +
         `median ${latencies[Math.floor(latencies.length / 2)]} ms, slowest ${latencies[latencies.length - 1]} ms; slow connections closed by the server in time: ${closedInTime.length}, ` +

@@ -25,6 +25,8 @@ export function storefrontSecret(value: string | undefined): string | undefined 
   return value
 }
 
+const ADDRESSES_EXAMPLE = "list addresses or networks, e.g. 10.0.0.0/8,fd12::/16,203.0.113.7"
+
 /** The entries of STOREFRONT_ADDRESSES, each checked: an IP address or a network in CIDR notation. */
 export function storefrontAddressEntries(value: string | undefined): string[] {
   if (value === undefined) return []
@@ -32,33 +34,33 @@ export function storefrontAddressEntries(value: string | undefined): string[] {
     .split(",")
     .map((entry) => entry.trim())
     .filter(Boolean)
-  for (const entry of entries) {
-    try {
-      storefrontAddressList([entry])
-    } catch (error) {
-      throw new ConfigError(
-        "STOREFRONT_ADDRESSES",
-        `${(error as Error).message}; list addresses or networks, e.g. 10.0.0.0/8,fd12::/16,203.0.113.7`
-      )
-    }
-  }
+  storefrontAddressList(entries)
   return entries
 }
 
-/** Addresses and networks (`10.0.0.0/8`, `fd12::/16`, `203.0.113.7`) as a BlockList; throws naming a bad entry. */
+/**
+ * Addresses and networks (`10.0.0.0/8`, `fd12::/16`, `203.0.113.7`) as a BlockList; a bad entry is a
+ * ConfigError naming it.
+ */
 export function storefrontAddressList(entries: readonly string[]): BlockList {
   const list = new BlockList()
   for (const entry of entries) {
     const [address, bits, extra] = entry.split("/")
     const family = isIP(address)
-    if (!family || extra !== undefined) throw new Error(`"${entry}" is not an IP address or network`)
+    if (!family || extra !== undefined) {
+      throw new ConfigError("STOREFRONT_ADDRESSES", `"${entry}" is not an IP address or network; ${ADDRESSES_EXAMPLE}`)
+    }
     const type = family === 6 ? "ipv6" : "ipv4"
     if (bits === undefined) {
       list.addAddress(address, type)
       continue
     }
-    if (!/^\d{1,3}$/.test(bits) || Number(bits) > (family === 6 ? 128 : 32)) {
-      throw new Error(`"${entry}" has no valid prefix length (0-${family === 6 ? 128 : 32})`)
+    const most = family === 6 ? 128 : 32
+    if (!/^\d{1,3}$/.test(bits) || Number(bits) > most) {
+      throw new ConfigError(
+        "STOREFRONT_ADDRESSES",
+        `"${entry}" has no valid prefix length (0-${most}); ${ADDRESSES_EXAMPLE}`
+      )
     }
     list.addSubnet(address, Number(bits), type)
   }
