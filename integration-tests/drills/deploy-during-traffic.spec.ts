@@ -126,7 +126,9 @@ it("exits within Railway's draining time", () => {
 })
 
 it("serves everything on the new server meanwhile", () => {
-  expect(newServer.length).toBeGreaterThan(100)
+  // It answers on both sides of the old server's SIGTERM; how many is the machine's speed, not the drill's to judge.
+  expect(newServer.filter((o) => o.at < sigtermAt).length).toBeGreaterThan(0)
+  expect(newServer.filter((o) => o.at >= sigtermAt).length).toBeGreaterThan(0)
   expect(statusCounts(newServer)).toEqual({ 200: newServer.length })
 })
 
