@@ -49,7 +49,7 @@ export default defineRailway((ctx) => {
     DATABASE_CA_CERT: ctx.shared.DATABASE_CA_CERT,
     REDIS_URL: cache.env.REDIS_URL,
     // One Redis holds the queues and the Caching Module's keys, with Railway's
-    // default noeviction (README: Caches). A shop that outgrows it adds a
+    // default noeviction (docs/configuration.md: Caches). A shop that outgrows it adds a
     // second redis("Cache") with allkeys-lru and sets
     // CACHE_REDIS_URL: cacheRedis.env.REDIS_URL here.
     JWT_SECRET: ctx.shared.JWT_SECRET,
