@@ -15,6 +15,8 @@
  *   /auth/:actor_type/:auth_provider/reset-password  POST       send a reset email
  *   /auth/:actor_type/:auth_provider/update          POST       set a password with a reset token
  *   /auth/:actor_type/:auth_provider/callback        GET, POST  an OAuth provider's return (none here)
+ *   /auth/:actor_type/providers                      GET        the providers an actor may log in with (the admin's
+ *                                                               login page asks), not a login
  *   /auth/:auth_provider/user                        POST       make a staff user of a bearer token's identity
  *   /auth/session, /auth/token/refresh, /auth/mfa/…, /auth/verification/…  need a token already
  */
@@ -57,7 +59,11 @@ export interface AuthRouteOptions {
  * What `url` (a request's path and query, as Node received it) reaches under /auth, or undefined when it is
  * not under /auth at all.
  */
-export function resolveAuthRoute(url: string, { actors, providers }: AuthRouteOptions): AuthRoute | undefined {
+export function resolveAuthRoute(
+  url: string,
+  { actors, providers }: AuthRouteOptions,
+  method = "POST"
+): AuthRoute | undefined {
   const path = url.split("?")[0]
   if (!/^\/auth(\/|$)/i.test(path)) return undefined
   const segments = path.slice("/auth/".length).split("/")
@@ -68,6 +74,10 @@ export function resolveAuthRoute(url: string, { actors, providers }: AuthRouteOp
   if (raw.some((s) => s === undefined)) return { kind: "other" }
   const [first, second, third] = raw as string[]
   if (NOT_ACTORS.has(first.toLowerCase())) return { kind: "other" }
+  // Medusa's router prefers the literal route: GET (and HEAD) /auth/:actor_type/providers lists providers.
+  if (segments.length === 2 && second.toLowerCase() === "providers" && (method === "GET" || method === "HEAD")) {
+    return { kind: "other" }
+  }
   // POST /auth/:auth_provider/user needs a bearer token from a login already made.
   if (segments.length === 2 && second.toLowerCase() === "user" && providers.includes(first)) return { kind: "other" }
   const action: AuthAction | undefined = third === undefined ? "login" : ACTIONS[third.toLowerCase()]

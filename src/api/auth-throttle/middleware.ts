@@ -78,7 +78,7 @@ function outcomeOf(status: number): Outcome {
  */
 export async function authThrottle(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   if (req.method === "OPTIONS") return next()
-  const route = resolveAuthRoute(req.originalUrl, { actors: AUTH_ACTORS, providers: AUTH_PROVIDERS })
+  const route = resolveAuthRoute(req.originalUrl, { actors: AUTH_ACTORS, providers: AUTH_PROVIDERS }, req.method)
   if (!route || route.kind === "other") return next()
   if (route.kind === "unknown") {
     res.status(404).json({ type: "not_found", message: route.message })

@@ -44,6 +44,15 @@ describe("resolveAuthRoute", () => {
     expect(resolve(url)).toEqual({ kind: "other" })
   })
 
+  it("leaves the admin's GET /auth/user/providers to Medusa, and takes a POST there for a login", () => {
+    expect(resolveAuthRoute("/auth/user/providers", OPTIONS, "GET")).toEqual({ kind: "other" })
+    expect(resolveAuthRoute("/auth/customer/providers/", OPTIONS, "HEAD")).toEqual({ kind: "other" })
+    expect(resolveAuthRoute("/auth/user/providers", OPTIONS, "POST")).toEqual({
+      kind: "unknown",
+      message: 'There is no auth provider "providers"; use one of emailpass',
+    })
+  })
+
   it("is not about paths outside /auth", () => {
     expect(resolve("/store/products")).toBeUndefined()
     expect(resolve("/authors/customer/emailpass")).toBeUndefined()
