@@ -1,6 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authThrottle } from "./auth-throttle/middleware"
-import { storeCache, storeCacheKey } from "./caching/store-cache"
+import { sharedStoreCache, storeCache, storeCacheKey } from "./caching/store-cache"
 import { storeResponseCache } from "./caching/store-response-cache"
 import { categoryNotFound } from "./hardening/category-not-found"
 import { clientAwareErrorHandler } from "./hardening/error-handler"
@@ -22,7 +22,7 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyStripeSignature],
     },
-    { matcher: "/store", middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey)] },
+    { matcher: "/store", middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey, sharedStoreCache)] },
     { matcher: "/admin", middlewares: [requestSanity("admin")] },
     { matcher: "/static", middlewares: [jsonNotFound] },
     { matcher: "/store/product-categories/:id", method: ["GET"], middlewares: [categoryNotFound] },

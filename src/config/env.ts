@@ -141,8 +141,8 @@ export const envSchema = z.object({
   /** A storefront trusted to name the shopper behind a server-side login (./storefront.ts). */
   ...texts("STOREFRONT_SECRET", "STOREFRONT_ADDRESSES"),
 
-  /** How long the server reuses an anonymous catalogue answer (./store-cache.ts). */
-  STORE_CACHE_TTL_MS: count(0, 1000, "a change must show on every replica within 1 s"),
+  /** The store cache's safety-net age; 0 turns it off (./store-cache.ts). */
+  STORE_CACHE_MAX_AGE_SECONDS: count(0, 86_400, "a day; a change no event announces would show that late"),
 
   /** Fault drills only: holds each order confirmation before it is sent (./confirmation-delay.ts). */
   ORDER_CONFIRMATION_DELAY_MS: count(0, 60_000),

@@ -8,7 +8,7 @@ import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
 import { redisModules, type RedisSettings } from "./redis"
 import { authThrottleSettings, authThrottleSummary } from "./auth-throttle"
-import { storeCacheSettings, storeCacheSummary } from "./store-cache"
+import { storeCacheModule, storeCacheSettings, storeCacheSummary } from "./store-cache"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
 export {
@@ -71,6 +71,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       notification.module,
       ...(payments.module ? [payments.module] : []),
       ...(files.module ? [files.module] : []),
+      storeCacheModule(),
     ],
   }
   // The Caching Module is configured (./caches.ts) but its feature flag is
@@ -92,7 +93,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...(mode.workerMode === "worker"
         ? []
         : [
-            storeCacheSummary(storeCacheSettings(env)),
+            storeCacheSummary(storeCacheSettings(env), redis && (cacheRedis ? "CACHE_REDIS_URL" : "REDIS_URL")),
             ...authThrottleSummary(authThrottleSettings(env), Boolean(redis)),
           ]),
       notification.summary,

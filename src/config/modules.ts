@@ -3,4 +3,6 @@ export interface ModuleDeclaration {
   key?: string
   resolve: string
   options?: Record<string, unknown>
+  /** Keys of Medusa's container the module resolves besides its own (e.g. "query"). */
+  dependencies?: string[]
 }

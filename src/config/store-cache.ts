@@ -1,39 +1,79 @@
-import type { Env } from "./env"
+import type { Env, RawEnv } from "./env"
+import { ConfigError } from "./errors"
+import type { ModuleDeclaration } from "./modules"
 
 /**
- * The server's cache of anonymous catalogue answers (src/api/caching). Half a
- * second keeps a campaign's burst of identical product-list calls off the
- * database, while a price, stock or price-list change shows everywhere well
- * within a second; 1000 ms is the most the env schema allows for that reason.
+ * The store cache (src/api/caching, src/modules/store-cache) keeps an
+ * anonymous catalogue answer until an event says it is wrong. Its maximum
+ * age is only a safety net for a change no event announces (an edit straight
+ * in the database): five minutes, like the Caching Module's TTL (./caches.ts).
  */
-export const DEFAULT_STORE_CACHE_TTL_MS = 500
+export const DEFAULT_STORE_CACHE_MAX_AGE_SECONDS = 300
+
+/**
+ * How long a server keeps an answer while it cannot be sure it hears every
+ * invalidation (its cache Redis is away, or it runs without Redis beside a
+ * separate worker): half a second keeps a burst of identical calls off the
+ * database and still shows any change on every replica within a second.
+ */
+export const UNCONFIRMED_MAX_AGE_MS = 500
 
 /**
  * Bytes held per server process, keys and headers included, and answers held;
  * the oldest go first beyond either. A catalogue of a few thousand products
  * in two languages and regions fits; a client inventing URLs only pushes out
- * older entries (docs/security.md#memory).
+ * older entries (docs/security.md#memory). The cache Redis holds every
+ * replica's answers beside them, bounded by its own maxmemory.
  */
 export const STORE_CACHE_MAX_BYTES = 32 * 1024 * 1024
 export const STORE_CACHE_MAX_ENTRIES = 10_000
 
 export interface StoreCacheSettings {
-  ttlMs: number
+  /** 0: the store cache is off. */
+  maxAgeMs: number
+  unconfirmedMaxAgeMs: number
   maxBytes: number
   maxEntries: number
 }
 
-export function storeCacheSettings(env: Pick<Env, "STORE_CACHE_TTL_MS">): StoreCacheSettings {
+export function storeCacheSettings(env: Pick<Env, "STORE_CACHE_MAX_AGE_SECONDS">): StoreCacheSettings {
   return {
-    ttlMs: env.STORE_CACHE_TTL_MS ?? DEFAULT_STORE_CACHE_TTL_MS,
+    maxAgeMs: (env.STORE_CACHE_MAX_AGE_SECONDS ?? DEFAULT_STORE_CACHE_MAX_AGE_SECONDS) * 1000,
+    unconfirmedMaxAgeMs: UNCONFIRMED_MAX_AGE_MS,
     maxBytes: STORE_CACHE_MAX_BYTES,
     maxEntries: STORE_CACHE_MAX_ENTRIES,
   }
 }
 
+/**
+ * STORE_CACHE_TTL_MS set the cache's whole lifetime (at most 1 s) before
+ * answers lived until invalidated. Ignoring it would silently turn a cache
+ * someone switched off (0) back on, so it is refused with its successor.
+ */
+export function refuseRetiredStoreCacheVariable(raw: RawEnv): void {
+  const value = raw.STORE_CACHE_TTL_MS
+  if (value === undefined || value.trim() === "") return
+  throw new ConfigError(
+    "STORE_CACHE_TTL_MS",
+    "is no longer read: catalogue answers now live until a change invalidates them; set STORE_CACHE_MAX_AGE_SECONDS instead (0 turns the store cache off) and unset STORE_CACHE_TTL_MS"
+  )
+}
+
 /** The operator's line for the server's log. */
-export function storeCacheSummary({ ttlMs }: StoreCacheSettings): string {
-  return ttlMs > 0
-    ? `store cache: anonymous catalogue answers reused for ${ttlMs} ms per server (STORE_CACHE_TTL_MS)`
-    : "store cache: off (STORE_CACHE_TTL_MS=0)"
+export function storeCacheSummary({ maxAgeMs }: StoreCacheSettings, sharedOn: string | undefined): string {
+  if (maxAgeMs <= 0) return "store cache: off (STORE_CACHE_MAX_AGE_SECONDS=0)"
+  const shared = sharedOn
+    ? `shared by every replica on ${sharedOn}`
+    : "in this process only (no Redis: each answer lives 500 ms unless this process runs the subscribers too)"
+  return `store cache: anonymous catalogue answers kept until a change invalidates them (at most ${maxAgeMs / 1000} s), ${shared}`
+}
+
+/**
+ * The store cache's event side (src/modules/store-cache), in every process:
+ * whichever process makes a change (the server for the admin's edits, the
+ * worker for its jobs) sees the change's events and invalidates. It reads
+ * its settings where the server's first level does (src/api/caching/store-cache.ts).
+ */
+export function storeCacheModule(): ModuleDeclaration {
+  return { resolve: "./src/modules/store-cache", dependencies: ["query"] }
 }

@@ -11,6 +11,7 @@ import { notificationSettings, type NotificationSettings } from "./notification"
 import { paymentSettings, type PaymentSettings } from "./payments"
 import { parseRedisUrl, type RedisSettings } from "./redis"
 import { resolveSecret } from "./secrets"
+import { refuseRetiredStoreCacheVariable } from "./store-cache"
 
 /** Every validated piece of the configuration. */
 export interface ValidSettings {
@@ -74,6 +75,7 @@ export function validateConfig(rawEnv: RawEnv, readTextFile: ReadTextFile = read
   const adminCors = check(() => resolveCors("ADMIN_CORS", env.ADMIN_CORS, production))
   const authCors = check(() => resolveCors("AUTH_CORS", env.AUTH_CORS, production))
   check(() => authThrottleSettings(env))
+  check(() => refuseRetiredStoreCacheVariable(rawEnv))
   // Last: of several problems, the missing services and secrets are the ones to fix first.
   const notification = check(() => notificationSettings(env, { production, sendsEmail: mode.runsSubscribers }))
   const payments = check(() => paymentSettings(env, { production }))

@@ -33,7 +33,7 @@ export function installStoreCacheFrontDoor(
   keyOf: (url: string, headers: IncomingHttpHeaders) => string,
   log: (line: string) => void = (line) => console.log(line)
 ): boolean {
-  if (cache.ttlMs <= 0) return false
+  if (!cache.enabled) return false
   let hits = 0
   const frontDoor =
     (listener: Listener): Listener =>

@@ -5,10 +5,18 @@ const answer = (text: string): CachedResponse => ({
   headers: { "content-type": "text/plain" },
 })
 
-function cacheAt(options: { ttlMs?: number; maxBytes?: number; maxEntries?: number; maxInFlight?: number } = {}) {
+function cacheAt(
+  options: {
+    maxAgeMs?: number
+    unconfirmedMaxAgeMs?: number
+    maxBytes?: number; maxEntries?: number
+    maxInFlight?: number
+  } = {}
+) {
   let now = 1_000
   const cache = new ResponseCache({
-    ttlMs: options.ttlMs ?? 500,
+    maxAgeMs: options.maxAgeMs ?? 500,
+    unconfirmedMaxAgeMs: options.unconfirmedMaxAgeMs,
     maxBytes: options.maxBytes ?? 64 * 1024,
     maxEntries: options.maxEntries,
     maxInFlight: options.maxInFlight,
@@ -21,7 +29,7 @@ function cacheAt(options: { ttlMs?: number; maxBytes?: number; maxEntries?: numb
 
 describe("ResponseCache", () => {
   it("gives a stored answer until its TTL has passed, then nothing", () => {
-    const { cache, advance } = cacheAt({ ttlMs: 500 })
+    const { cache, advance } = cacheAt({ maxAgeMs: 500 })
     cache.begin("a")(answer("one"))
     advance(499)
     expect(cache.get("a")?.body.toString()).toBe("one")
@@ -34,7 +42,7 @@ describe("ResponseCache", () => {
   })
 
   it("gives the previous answer while it is recomputed, for at most half a TTL past its expiry", () => {
-    const { cache, advance } = cacheAt({ ttlMs: 500 })
+    const { cache, advance } = cacheAt({ maxAgeMs: 500 })
     cache.begin("a")(answer("old"))
     advance(500)
     expect(cache.stale("a")).toBeUndefined() // nobody recomputes it yet
@@ -125,7 +133,7 @@ describe("ResponseCache", () => {
   })
 
   it("sweeps expired answers whose keys never come back", () => {
-    const { cache, advance } = cacheAt({ ttlMs: 500 })
+    const { cache, advance } = cacheAt({ maxAgeMs: 500 })
     for (let i = 0; i < 100; i++) cache.begin(`q=${i}`)(answer("x"))
     advance(749)
     cache.sweep()
@@ -140,7 +148,7 @@ describe("ResponseCache", () => {
     const big = cacheAt({ maxBytes: sizeOf("a", answer("four")) - 1 })
     big.cache.begin("a")(answer("four"))
     expect(big.cache.get("a")).toBeUndefined()
-    const off = cacheAt({ ttlMs: 0 })
+    const off = cacheAt({ maxAgeMs: 0 })
     off.cache.begin("a")(answer("x"))
     expect(off.cache.get("a")).toBeUndefined()
   })
@@ -152,5 +160,76 @@ describe("ResponseCache", () => {
     expect(cache.get("a")?.body.toString()).toBe("123")
     expect(cache.bytes).toBe(sizeOf("a", answer("123")))
     expect(cache.size).toBe(1)
+  })
+
+  it("never keeps an answer larger than maxBytes, nor anything with a max age of 0", () => {
+    const off = cacheAt({ maxAgeMs: 0 })
+    expect(off.cache.enabled).toBe(false)
+    expect(off.cache.accepts("a")).toBe(false)
+  })
+})
+
+describe("ResponseCache invalidation", () => {
+  it("drops exactly the entries that carry a tag it names, at once and without a stale answer", () => {
+    const { cache } = cacheAt({ maxAgeMs: 60_000 })
+    cache.begin("page-a")(answer("a"), ["all", "product:a"])
+    cache.begin("page-b")(answer("b"), ["all", "product:b"])
+    cache.begin("list")(answer("list"), ["all", "lists"])
+    cache.invalidate(["lists", "product:a"])
+    expect(cache.get("page-a")).toBeUndefined()
+    expect(cache.get("list")).toBeUndefined()
+    expect(cache.get("page-b")?.body.toString()).toBe("b")
+    cache.begin("page-a")
+    expect(cache.stale("page-a")).toBeUndefined()
+    expect(cache.size).toBe(1)
+    expect(cache.bytes).toBe(sizeOf("page-b", answer("b")) + "all".length + "product:b".length)
+  })
+
+  it("drops everything when no tags are named, and counts no bytes afterwards", () => {
+    const { cache } = cacheAt({ maxAgeMs: 60_000 })
+    cache.begin("a")(answer("a"), ["all"])
+    cache.begin("b")(answer("b"), ["lists"])
+    cache.invalidate(undefined)
+    expect([cache.size, cache.bytes]).toEqual([0, 0])
+  })
+
+  it("keeps an entry until it is invalidated, up to its max age", () => {
+    const { cache, advance } = cacheAt({ maxAgeMs: 300_000 })
+    cache.begin("a")(answer("a"), ["all"])
+    advance(299_999)
+    expect(cache.get("a")?.body.toString()).toBe("a")
+    advance(1)
+    expect(cache.get("a")).toBeUndefined()
+  })
+
+  it("hands an answer computed across an invalidation to those waiting, but does not keep it", async () => {
+    const { cache } = cacheAt({ maxAgeMs: 60_000 })
+    const settle = cache.begin("a")
+    const waiting = cache.inFlight("a")
+    cache.invalidate(["product:x"])
+    settle(answer("maybe old"), ["all"])
+    expect((await waiting)?.body.toString()).toBe("maybe old")
+    expect(cache.get("a")).toBeUndefined()
+    cache.begin("a")(answer("new"), ["all"])
+    expect(cache.get("a")?.body.toString()).toBe("new")
+  })
+
+  it("lives only the unconfirmed age while invalidations may be missed, and drops what it held on each switch", () => {
+    const { cache, advance } = cacheAt({ maxAgeMs: 300_000, unconfirmedMaxAgeMs: 500 })
+    cache.begin("a")(answer("a"), ["all"])
+    cache.confirmInvalidations(false)
+    expect(cache.get("a")).toBeUndefined()
+    expect(cache.maxAgeMs).toBe(500)
+    cache.begin("a")(answer("a2"), ["all"])
+    advance(499)
+    expect(cache.get("a")?.body.toString()).toBe("a2")
+    advance(1)
+    expect(cache.get("a")).toBeUndefined()
+    cache.begin("a")(answer("a3"), ["all"])
+    cache.confirmInvalidations(true)
+    expect(cache.get("a")).toBeUndefined()
+    cache.begin("a")(answer("a4"), ["all"])
+    advance(10_000)
+    expect(cache.get("a")?.body.toString()).toBe("a4")
   })
 })

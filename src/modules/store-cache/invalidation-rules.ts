@@ -1,0 +1,135 @@
+/**
+ * Which cached catalogue answers an event of Medusa's makes wrong.
+ *
+ * Every cached answer carries tags (src/api/caching/entry-tags.ts):
+ * - `all`, on every answer;
+ * - `product:<id>` on an answer about named products (a product page, by id
+ *   or by handle), which changes only when one of those products does;
+ * - `lists` on every other answer (product lists, categories, collections,
+ *   regions, types, tags), whose content or membership any product change
+ *   may alter.
+ *
+ * An event drops the tags its rule names. The rules are default-deny: an
+ * event no rule knows drops `all`, so a Medusa release that adds an event
+ * can make the cache busier, never stale.
+ */
+
+export const ALL = "all"
+export const LISTS = "lists"
+export const productTag = (id: string) => `product:${id}`
+
+/** The tags to drop for the products named. */
+export const productTags = (productIds: readonly string[]) => [LISTS, ...productIds.map(productTag)]
+
+/** The entity part of an event name: `product-variant.updated` → `product-variant`. */
+export function entityOf(eventName: string): string {
+  const parts = eventName.split(".")
+  return parts.length >= 2 ? parts[parts.length - 2] : eventName
+}
+
+/**
+ * Entities whose changes no anonymous catalogue answer shows: carts, orders,
+ * customers (their groups' prices are never cached), payments, accounts,
+ * fulfilment paperwork, notifications. Stock moves that come with orders and
+ * fulfilments arrive as inventory and reservation events, which do count.
+ */
+const NOT_IN_THE_CATALOGUE = new Set([
+  "cart",
+  "line-item",
+  "line-item-adjustment",
+  "line-item-tax-line",
+  "shipping-method",
+  "shipping-method-adjustment",
+  "shipping-method-tax-line",
+  "credit-line",
+  "order",
+  "order-edit",
+  "order-change",
+  "order-change-action",
+  "order-item",
+  "order-line-item",
+  "order-shipping",
+  "order-summary",
+  "order-transaction",
+  "order-address",
+  "return",
+  "return-item",
+  "claim",
+  "order-claim",
+  "exchange",
+  "order-exchange",
+  "customer",
+  "customer-address",
+  "customer-group",
+  "customer-group-customer",
+  "payment",
+  "payment-collection",
+  "payment-session",
+  "payment-provider",
+  "account-holder",
+  "capture",
+  "refund",
+  "auth",
+  "auth-identity",
+  "provider-identity",
+  "user",
+  "invite",
+  "notification",
+  "fulfillment",
+  "fulfillment-item",
+  "fulfillment-label",
+  "promotion",
+  "campaign",
+  "application-method",
+  "promotion-rule",
+  "promotion-rule-value",
+  "campaign-budget",
+  "campaign-budget-usage",
+  "workflow-execution",
+])
+
+/** Entities whose ids name products after a lookup (./product-lookup.ts). */
+export const LOOKED_UP = [
+  "product-variant",
+  "product-option",
+  "product-option-value",
+  "product-image",
+  "inventory-item",
+  "inventory-level",
+  "reservation-item",
+] as const
+export type LookedUpEntity = (typeof LOOKED_UP)[number]
+
+export type Decision =
+  | { kind: "ignore" }
+  | { kind: "drop"; tags: string[]; reason: string }
+  | { kind: "lookup"; entity: LookedUpEntity; ids: string[]; reason: string }
+
+/** The ids an event's data names: `{ id }`, `{ id: [...] }` or a list of them. */
+export function idsOf(data: unknown): string[] {
+  const items = Array.isArray(data) ? data : [data]
+  const ids: string[] = []
+  for (const item of items) {
+    const id = (item as { id?: unknown } | null | undefined)?.id
+    for (const one of Array.isArray(id) ? id : [id]) {
+      if (typeof one === "string" && one) ids.push(one)
+    }
+  }
+  return ids
+}
+
+/** What an event makes wrong, before any lookup. */
+export function decide(eventName: string, data: unknown): Decision {
+  const entity = entityOf(eventName)
+  if (NOT_IN_THE_CATALOGUE.has(entity)) return { kind: "ignore" }
+  const ids = idsOf(data)
+  if (entity === "product") {
+    return ids.length
+      ? { kind: "drop", tags: productTags(ids), reason: eventName }
+      : { kind: "drop", tags: [ALL], reason: `${eventName} without ids` }
+  }
+  if ((LOOKED_UP as readonly string[]).includes(entity) && ids.length) {
+    return { kind: "lookup", entity: entity as LookedUpEntity, ids, reason: eventName }
+  }
+  return { kind: "drop", tags: [ALL], reason: eventName }
+}

@@ -1,0 +1,76 @@
+import type { LookedUpEntity } from "./invalidation-rules"
+
+/** The part of Medusa's Query this needs: `query.graph`. */
+export type QueryGraph = (config: {
+  entity: string
+  fields: string[]
+  filters: Record<string, unknown>
+  withDeleted?: boolean
+}) => Promise<{ data: Array<Record<string, any>> }>
+
+const strings = (values: unknown[]): string[] => [
+  ...new Set(values.filter((v): v is string => typeof v === "string" && v !== "")),
+]
+
+async function productsOfVariants(graph: QueryGraph, variantIds: string[]): Promise<string[]> {
+  if (!variantIds.length) return []
+  const { data } = await graph({
+    entity: "product_variant",
+    fields: ["id", "product_id"],
+    filters: { id: variantIds },
+    withDeleted: true,
+  })
+  return strings(data.map((variant) => variant.product_id))
+}
+
+async function productsOfInventoryItems(graph: QueryGraph, inventoryItemIds: string[]): Promise<string[]> {
+  if (!inventoryItemIds.length) return []
+  const { data } = await graph({
+    entity: "product_variant_inventory_item",
+    fields: ["variant_id", "inventory_item_id"],
+    filters: { inventory_item_id: inventoryItemIds },
+  })
+  return productsOfVariants(graph, strings(data.map((link) => link.variant_id)))
+}
+
+async function inventoryItemsOf(graph: QueryGraph, entity: string, ids: string[]): Promise<string[]> {
+  const { data } = await graph({ entity, fields: ["id", "inventory_item_id"], filters: { id: ids }, withDeleted: true })
+  return strings(data.map((row) => row.inventory_item_id))
+}
+
+/**
+ * The products an event's entities belong to. Throws when Medusa cannot say
+ * (the caller then drops everything): a lookup that finds nothing is an
+ * answer (an inventory item no variant uses is in no cached answer).
+ */
+export async function productsOf(graph: QueryGraph, entity: LookedUpEntity, ids: string[]): Promise<string[]> {
+  switch (entity) {
+    case "product-variant":
+      return productsOfVariants(graph, ids)
+    case "product-option":
+    case "product-image": {
+      const { data } = await graph({
+        entity: entity === "product-option" ? "product_option" : "product_image",
+        fields: ["id", "product_id"],
+        filters: { id: ids },
+        withDeleted: true,
+      })
+      return strings(data.map((row) => row.product_id))
+    }
+    case "product-option-value": {
+      const { data } = await graph({
+        entity: "product_option_value",
+        fields: ["id", "option.product_id"],
+        filters: { id: ids },
+        withDeleted: true,
+      })
+      return strings(data.map((row) => row.option?.product_id))
+    }
+    case "inventory-item":
+      return productsOfInventoryItems(graph, ids)
+    case "inventory-level":
+      return productsOfInventoryItems(graph, await inventoryItemsOf(graph, "inventory_level", ids))
+    case "reservation-item":
+      return productsOfInventoryItems(graph, await inventoryItemsOf(graph, "reservation_item", ids))
+  }
+}

@@ -1,0 +1,197 @@
+import type { Logger } from "@medusajs/framework/types"
+import type Redis from "ioredis"
+import { disableSharedStoreCache, sharedStoreCache, storeCache } from "../../api/caching/store-cache"
+import { parseEnv } from "../../config/env"
+import { ALL, decide, productTags, type Decision } from "./invalidation-rules"
+import { PriceListSchedule } from "./price-list-schedule"
+import { productsOf, type QueryGraph } from "./product-lookup"
+import { tagsOfMessage, type SharedLevel } from "./shared-level"
+
+/** What Medusa's event bus hands an interceptor: every event, as it is emitted or released. */
+interface InterceptedEvent {
+  name: string
+  data?: unknown
+}
+
+interface EventBusWithInterceptors {
+  addInterceptor?: (interceptor: (event: InterceptedEvent) => unknown) => unknown
+}
+
+interface Dependencies {
+  event_bus: EventBusWithInterceptors
+  logger: Logger
+  query: { graph: QueryGraph }
+}
+
+/** Lookups whose entities always belong to a product: finding none means the lookup could not tell. */
+const ALWAYS_A_PRODUCTS = new Set(["product-variant", "product-option", "product-option-value", "product-image"])
+
+/**
+ * The store cache's event side. In every process it intercepts Medusa's
+ * events (the event bus's `addInterceptor`, which Medusa's own Caching
+ * Module uses) as they are emitted, so the process that made a change (the
+ * server for the admin's edits, the worker for its jobs) invalidates at once,
+ * whether or not the worker runs: it bumps the tags' versions in the cache
+ * Redis and publishes them (./shared-level.ts). In a server it also listens
+ * for those messages to empty its own first level, and waits for price lists
+ * to start and end (./price-list-schedule.ts).
+ */
+export default class StoreCacheService {
+  readonly #eventBus: EventBusWithInterceptors
+  readonly #logger: Logger
+  readonly #container: Dependencies
+  readonly #workerMode: "server" | "worker" | "shared"
+  #shared: SharedLevel | undefined
+  #subscriber: Redis | undefined
+  #schedule: PriceListSchedule | undefined
+  /** An invalidation could not reach the cache Redis: everything is invalidated once it answers again. */
+  #missedInvalidation = false
+  #subscribedBefore = false
+  #down = false
+
+  protected __hooks = {
+    onApplicationStart: async () => this.start(),
+    onApplicationShutdown: async () => this.stop(),
+  }
+
+  constructor(container: Dependencies) {
+    this.#container = container
+    this.#eventBus = container.event_bus
+    this.#logger = container.logger
+    this.#workerMode = parseEnv(process.env).MEDUSA_WORKER_MODE ?? "shared"
+  }
+
+  async start(): Promise<void> {
+    if (!storeCache.enabled) return
+    if (typeof this.#eventBus.addInterceptor !== "function") {
+      this.#logger.error(
+        "[store-cache] Medusa's event bus has no addInterceptor (see docs/upgrading-medusa.md): no change can invalidate the store cache, so answers live 500 ms in each server and the cache Redis is not used"
+      )
+      disableSharedStoreCache()
+      storeCache.confirmInvalidations(false)
+      return
+    }
+    this.#shared = sharedStoreCache()
+    this.#eventBus.addInterceptor((event) => void this.#onEvent(event))
+    this.#shared?.connection.on("ready", () => {
+      if (!this.#missedInvalidation) return
+      this.#missedInvalidation = false
+      void this.invalidate([ALL], "the cache Redis was away when a change had to be invalidated")
+    })
+    if (this.#workerMode === "worker") return
+    this.#schedule = new PriceListSchedule(
+      () => this.#container.query.graph,
+      (at, pass) => void this.#onPriceListBoundary(at, pass),
+      (error) => this.#logger.warn(`[store-cache] could not read the price lists' times: ${message(error)}`)
+    )
+    void this.#schedule.refresh()
+    if (this.#shared) this.#listen(this.#shared)
+    else if (this.#workerMode === "server") {
+      // Without Redis, a separate worker's changes cannot reach this process.
+      storeCache.confirmInvalidations(false)
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#schedule?.stop()
+    this.#subscriber?.disconnect()
+    await this.#shared?.close()
+  }
+
+  async #onEvent(event: InterceptedEvent): Promise<void> {
+    let decision: Decision
+    try {
+      decision = decide(event.name, event.data)
+    } catch (error) {
+      decision = { kind: "drop", tags: [ALL], reason: `${event.name} (unreadable: ${message(error)})` }
+    }
+    if (decision.kind === "ignore") return
+    if (decision.kind === "lookup") {
+      try {
+        const products = await productsOf(this.#container.query.graph, decision.entity, decision.ids)
+        decision =
+          products.length || !ALWAYS_A_PRODUCTS.has(decision.entity)
+            ? { kind: "drop", tags: productTags(products), reason: decision.reason }
+            : { kind: "drop", tags: [ALL], reason: `${decision.reason} (its product was not found)` }
+      } catch (error) {
+        decision = { kind: "drop", tags: [ALL], reason: `${decision.reason} (lookup failed: ${message(error)})` }
+      }
+    }
+    if (decision.tags.length === 1 && decision.tags[0] !== ALL) return // an inventory item in no product: nothing cached shows it
+    await this.invalidate(decision.tags, decision.reason)
+  }
+
+  /** Drops what `tags` name here at once and, through the cache Redis, everywhere. */
+  async invalidate(tags: string[], reason: string): Promise<void> {
+    const everything = tags.includes(ALL)
+    storeCache.invalidate(everything ? undefined : tags)
+    if (everything) {
+      this.#logger.info(`[store-cache] everything invalidated: ${reason}`)
+      void this.#schedule?.refresh()
+    } else {
+      this.#logger.debug(`[store-cache] invalidated ${tags.join(" ")}: ${reason}`)
+    }
+    if (!this.#shared) return
+    try {
+      await this.#shared.invalidate(tags)
+    } catch (error) {
+      this.#missedInvalidation = true
+      this.#logger.warn(
+        `[store-cache] could not invalidate in the cache Redis (${message(error)}); everything is invalidated once it answers`
+      )
+    }
+  }
+
+  async #onPriceListBoundary(at: number, pass: number): Promise<void> {
+    const claimed = this.#shared ? await this.#shared.claim(`price-list:${at}:${pass}`, 60_000).catch(() => true) : true
+    if (claimed) await this.invalidate([ALL], `a price list starts or ends at ${new Date(at).toISOString()}`)
+  }
+
+  /**
+   * Listens for invalidations. Only while subscribed does the first level
+   * keep answers until invalidated; while the cache Redis is away it keeps
+   * them 500 ms (ResponseCache.confirmInvalidations), and when it is back,
+   * what changed meanwhile is unknown, so everything is invalidated.
+   */
+  #listen(shared: SharedLevel): void {
+    storeCache.confirmInvalidations(false)
+    const subscriber = shared.subscriber()
+    this.#subscriber = subscriber
+    subscriber.on("message", (_channel: string, text: string) => {
+      const tags = tagsOfMessage(text)
+      if (!tags) return
+      const everything = tags.includes(ALL)
+      storeCache.invalidate(everything ? undefined : tags)
+      if (everything) void this.#schedule?.refresh()
+    })
+    subscriber.on("ready", () => {
+      subscriber
+        .subscribe(shared.channel)
+        .then(async () => {
+          storeCache.confirmInvalidations(true)
+          const back = this.#subscribedBefore
+          this.#subscribedBefore = true
+          this.#down = false
+          if (back) {
+            this.#logger.info("[store-cache] the cache Redis answers again; answers kept until invalidated")
+            await this.invalidate([ALL], "the cache Redis was away, changes meanwhile are unknown")
+          }
+        })
+        .catch((error) => this.#logger.warn(`[store-cache] could not listen for invalidations: ${message(error)}`))
+    })
+    const away = (why: string) => {
+      if (this.#down) return
+      this.#down = true
+      storeCache.confirmInvalidations(false)
+      this.#logger.warn(
+        `[store-cache] the cache Redis is away (${why}): answers live 500 ms in this server until it is back`
+      )
+    }
+    subscriber.on("error", (error: Error) => away(message(error)))
+    subscriber.on("close", () => away("connection closed"))
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

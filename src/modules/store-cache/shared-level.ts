@@ -1,0 +1,200 @@
+import { createHash } from "node:crypto"
+import Redis, { type RedisOptions } from "ioredis"
+import type { CachedResponse } from "../../lib/response-cache"
+
+/** The prefix of every key and of the channel, unless a test names its own. */
+export const DEFAULT_NAMESPACE = "store-cache:"
+/** Commands give up after this long: a slow cache must not slow the shop more than a miss does. */
+const COMMAND_TIMEOUT_MS = 250
+
+/**
+ * Every tag has a version (a token that changes on each invalidation); an
+ * entry keeps the versions of its tags from when it was written and is a hit
+ * only while they are all still the same. So an invalidation is one write per
+ * tag, whatever number of entries it hits, and an evicted version (the cache
+ * Redis evicts, allkeys-lru) only makes entries miss, never makes one stale.
+ * `epoch` changes with every invalidation: an answer computed across one is
+ * not written (it may hold what the invalidation was about).
+ *
+ * The scripts name keys they build themselves, which a Redis Cluster would
+ * refuse; Railway's and Supabase-era Redis are single instances.
+ */
+const READ = `
+local epoch = redis.call('GET', KEYS[2]) or ''
+local entry = redis.call('HMGET', KEYS[1], 'body', 'headers', 'tags', 'versions')
+if not entry[1] then return {epoch} end
+local tags = cjson.decode(entry[3])
+local versions = cjson.decode(entry[4])
+for i, tag in ipairs(tags) do
+  if (redis.call('GET', ARGV[1] .. tag) or '') ~= versions[i] then return {epoch} end
+end
+return {epoch, entry[1], entry[2], entry[3]}
+`
+
+const WRITE = `
+if (redis.call('GET', KEYS[2]) or '') ~= ARGV[2] then return 0 end
+local tags = cjson.decode(ARGV[5])
+local versions = {}
+for i, tag in ipairs(tags) do versions[i] = redis.call('GET', ARGV[1] .. tag) or '' end
+redis.call('HSET', KEYS[1], 'body', ARGV[3], 'headers', ARGV[4], 'tags', ARGV[5], 'versions', cjson.encode(versions))
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+return 1
+`
+
+const INVALIDATE = `
+local time = redis.call('TIME')
+local token = time[1] .. '.' .. time[2] .. '.' .. redis.call('INCR', KEYS[2])
+for i = 5, #ARGV do redis.call('SET', ARGV[1] .. ARGV[i], token, 'PX', ARGV[4]) end
+redis.call('SET', KEYS[1], token)
+redis.call('PUBLISH', ARGV[2], ARGV[3])
+return token
+`
+
+interface StoreCacheRedis extends Redis {
+  storeCacheRead(entry: string, epoch: string, versionPrefix: string): Promise<string[]>
+  storeCacheWrite(
+    entry: string,
+    epoch: string,
+    versionPrefix: string,
+    epochSeen: string,
+    body: string,
+    headers: string,
+    tags: string,
+    maxAgeMs: number
+  ): Promise<number>
+  storeCacheInvalidate(epoch: string, counter: string, ...args: Array<string | number>): Promise<string>
+}
+
+export interface SharedRead {
+  /** The epoch the read saw; a write of what is computed now must name it. */
+  epoch: string
+  hit?: { response: CachedResponse; tags: string[] }
+}
+
+export interface SharedLevelOptions {
+  url: string
+  redisOptions?: RedisOptions
+  maxAgeMs: number
+  /** Prefix of every key and of the channel (default DEFAULT_NAMESPACE). */
+  namespace?: string
+}
+
+/** A tag version outlives every entry that holds it, so an expired version can only cause misses. */
+const versionLifetime = (maxAgeMs: number) => 2 * maxAgeMs + 60_000
+
+/**
+ * The second level of the store cache: answers in the cache Redis, shared by
+ * every server replica, so a new replica starts warm and a page computed on
+ * one replica is a hit on all; and the channel on which invalidations reach
+ * every replica's first level. Commands never queue while Redis is away:
+ * they fail at once and the caller answers without it.
+ */
+export class SharedLevel {
+  readonly #redis: StoreCacheRedis
+  readonly #maxAgeMs: number
+  readonly #options: SharedLevelOptions
+  readonly #prefix: string
+  /** The channel every server listens on for invalidations; a message is `{"tags":[...]}`. */
+  readonly channel: string
+
+  constructor(options: SharedLevelOptions) {
+    this.#options = options
+    this.#maxAgeMs = options.maxAgeMs
+    this.#prefix = options.namespace ?? DEFAULT_NAMESPACE
+    this.channel = `${this.#prefix}invalidate`
+    this.#redis = connect(options, "store-cache") as StoreCacheRedis
+    this.#redis.defineCommand("storeCacheRead", { numberOfKeys: 2, lua: READ })
+    this.#redis.defineCommand("storeCacheWrite", { numberOfKeys: 2, lua: WRITE })
+    this.#redis.defineCommand("storeCacheInvalidate", { numberOfKeys: 2, lua: INVALIDATE })
+  }
+
+  /** The connection, for its events (error, ready). */
+  get connection(): Redis {
+    return this.#redis
+  }
+
+  async read(key: string): Promise<SharedRead> {
+    const [epoch, body, headers, tags] = await this.#redis.storeCacheRead(this.#entryKey(key), this.#epochKey, this.#versionPrefix)
+    if (body === undefined) return { epoch }
+    return {
+      epoch,
+      hit: { response: { body: Buffer.from(body), headers: JSON.parse(headers) }, tags: JSON.parse(tags) },
+    }
+  }
+
+  /** Keeps an answer unless an invalidation came since `epoch` was read. */
+  async write(key: string, epoch: string, response: CachedResponse, tags: readonly string[]): Promise<boolean> {
+    const written = await this.#redis.storeCacheWrite(
+      this.#entryKey(key),
+      this.#epochKey,
+      this.#versionPrefix,
+      epoch,
+      response.body.toString(),
+      JSON.stringify(response.headers),
+      JSON.stringify(tags),
+      this.#maxAgeMs
+    )
+    return written === 1
+  }
+
+  /** Makes every entry with one of `tags` miss, and tells every replica to drop its own. */
+  async invalidate(tags: readonly string[]): Promise<void> {
+    await this.#redis.storeCacheInvalidate(
+      this.#epochKey,
+      `${this.#prefix}counter`,
+      this.#versionPrefix,
+      this.channel,
+      JSON.stringify({ tags }),
+      versionLifetime(this.#maxAgeMs),
+      ...tags
+    )
+  }
+
+  /** True for the first caller of `name` within ttlMs across all replicas: one of them does a scheduled duty. */
+  async claim(name: string, ttlMs: number): Promise<boolean> {
+    return (await this.#redis.set(`${this.#prefix}claim:${name}`, "1", "PX", ttlMs, "NX")) === "OK"
+  }
+
+  /** A connection of its own that listens for invalidations (a subscribed connection can do nothing else). */
+  subscriber(): Redis {
+    return connect(this.#options, "store-cache-subscriber", { autoResubscribe: false })
+  }
+
+  async close(): Promise<void> {
+    this.#redis.disconnect()
+  }
+
+  get #epochKey(): string {
+    return `${this.#prefix}epoch`
+  }
+
+  get #versionPrefix(): string {
+    return `${this.#prefix}v:`
+  }
+
+  #entryKey(key: string): string {
+    return `${this.#prefix}e:${createHash("sha256").update(key).digest("hex")}`
+  }
+}
+
+function connect(options: SharedLevelOptions, name: string, extra: RedisOptions = {}): Redis {
+  return new Redis(options.url, {
+    ...options.redisOptions,
+    connectionName: name,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    commandTimeout: COMMAND_TIMEOUT_MS,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+    ...extra,
+  })
+}
+
+/** The tags of an invalidation message, or undefined when it is not one. */
+export function tagsOfMessage(message: string): string[] | undefined {
+  try {
+    const { tags } = JSON.parse(message) as { tags?: unknown }
+    return Array.isArray(tags) && tags.every((tag) => typeof tag === "string") ? tags : undefined
+  } catch {
+    return undefined
+  }
+}
