@@ -186,7 +186,7 @@ async function main() {
         {
           ...env,
           MEDUSA_FF_CACHING: "false",
-          STORE_CACHE_TTL_MS: "0",
+          STORE_CACHE_MAX_AGE_SECONDS: "0",
           // V8's own ceiling on this machine (a quarter of its memory, at most 4 GiB), not the start scripts' 448 MiB.
           NODE_OPTIONS: "--max-old-space-size=4096",
         },

@@ -180,9 +180,9 @@ const CASES: BadConfig[] = [
     names: "SENDGRID_API_KEY",
   },
   {
-    what: "STORE_CACHE_TTL_MS of 5 s",
+    what: "the retired STORE_CACHE_TTL_MS still set",
     script: "start:server",
-    change: { STORE_CACHE_TTL_MS: "5000" },
+    change: { STORE_CACHE_TTL_MS: "0" },
     names: "STORE_CACHE_TTL_MS",
   },
   {

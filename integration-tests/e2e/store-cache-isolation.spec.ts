@@ -154,7 +154,7 @@ describe("a cache outage", () => {
     replica = await startServerReplica(shop, 19204, {
       MEDUSA_FF_CACHING: "true",
       CACHE_REDIS_URL: cacheRedis.url,
-      STORE_CACHE_TTL_MS: "0",
+      STORE_CACHE_MAX_AGE_SECONDS: "0",
     })
   })
 

@@ -3,7 +3,9 @@
  * setup's and a second replica, as Railway runs them), every change staff
  * make in the admin shows on both within a second, whatever the servers
  * cached: a price, a stock level, a product, a category, a price list, and a
- * price list reaching its start and end time. Each case first asks both
+ * price list reaching its start and end time. Answers are kept until such a
+ * change (not for a fixed time), are shared through the cache Redis, and a
+ * change to one product leaves the other products' pages cached. Each case first asks both
  * replicas, so the old answer is cached where it can be, then changes it
  * through the Admin API and measures until both answer the new value.
  */
@@ -103,11 +105,16 @@ describe("a change in the admin on two server replicas", () => {
     // A URL no other test asks for; Medusa logs every request Express handles as one JSON line.
     const path = `${productPage()}&limit=7`
     const logs = [shop.logs.server, replica.log]
+    const answers: Record<string, Array<string | null>> = {}
     for (const server of servers()) {
-      const answers = []
-      for (let i = 0; i < 5; i++) answers.push((await store(server, path)).cache)
-      expect(answers).toEqual(["miss", "hit", "hit", "hit", "hit"])
+      answers[server] = []
+      for (let i = 0; i < 5; i++) answers[server].push((await store(server, path)).cache)
     }
+    // The second replica's first answer is the first one's, from the cache Redis: a new replica starts warm.
+    expect(answers).toEqual({
+      [shop.serverUrl]: ["miss", "hit", "hit", "hit", "hit"],
+      [replica.url]: ["redis", "hit", "hit", "hit", "hit"],
+    })
     await new Promise((resolve) => setTimeout(resolve, 500))
     const logged = logs.map(
       (log) =>
@@ -116,6 +123,33 @@ describe("a change in the admin on two server replicas", () => {
           .filter((line) => line.includes(`"path":"${path}"`)).length
     )
     expect(logged).toEqual([1, 1])
+  })
+
+  it("keeps an answer until a change invalidates it, not for a fixed half second", async () => {
+    const path = `${productPage()}&limit=5`
+    for (const server of servers()) await store(server, path)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+    for (const server of servers()) expect((await store(server, path)).cache).toBe("hit")
+  })
+
+  it("keeps other products' pages when one product changes, and drops that product's page and the lists", async () => {
+    const other = await createOwnProduct(admin, shop.publishableKey, `o${Date.now()}`, 100)
+    const otherPage = `/store/products?handle=${other.handle}&region_id=${regionId}&fields=*variants.calculated_price`
+    const list = `/store/products?region_id=${regionId}&limit=3&fields=id`
+    // The creation's own invalidations (its stock, its prices) are done by then.
+    await new Promise((resolve) => setTimeout(resolve, WITHIN_MS))
+    for (const server of servers()) {
+      await store(server, otherPage)
+      await store(server, list)
+      await store(server, productPage())
+    }
+    expectOk("title", await admin.post(`/admin/products/${own.productId}`, { subtitle: `s${Date.now()}` }), (b) => b)
+    await new Promise((resolve) => setTimeout(resolve, WITHIN_MS))
+    for (const server of servers()) {
+      expect([server, (await store(server, otherPage)).cache]).toEqual([server, "hit"])
+      expect([server, (await store(server, list)).cache]).not.toEqual([server, "hit"])
+      expect([server, (await store(server, productPage())).cache]).not.toEqual([server, "hit"])
+    }
   })
 
   it("shows a new price within a second", async () => {

@@ -22,7 +22,10 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyStripeSignature],
     },
-    { matcher: "/store", middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey, sharedStoreCache)] },
+    {
+      matcher: "/store",
+      middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey, sharedStoreCache)],
+    },
     { matcher: "/admin", middlewares: [requestSanity("admin")] },
     { matcher: "/static", middlewares: [jsonNotFound] },
     { matcher: "/store/product-categories/:id", method: ["GET"], middlewares: [categoryNotFound] },

@@ -40,10 +40,10 @@ Measured ${date.toISOString().slice(0, 16).replace("T", " ")} UTC on ${machine()
 
 - **ours**: the app as shipped: \`npm run start:server\` and \`npm run start:worker\`
   (two processes), production mode, Redis for the event bus, locking and
-  workflows, and the store cache (\`STORE_CACHE_TTL_MS\` 500 ms, see
-  [operations.md](operations.md#store-api-cache)).
+  workflows, and the store cache (answers kept until a change invalidates
+  them, shared through Redis, see [operations.md](operations.md#store-api-cache)).
 - **stock**: the same build with Medusa's defaults: one shared process
-  (\`npm start\`), no store cache (\`STORE_CACHE_TTL_MS=0\`), no Caching
+  (\`npm start\`), no store cache (\`STORE_CACHE_MAX_AGE_SECONDS=0\`), no Caching
   Module (\`MEDUSA_FF_CACHING=false\`) and V8's own heap ceiling instead of the
   start scripts' 448 MiB; it still has Redis for the event bus, locking and
   workflows. Its one process is in the server rows.

@@ -56,6 +56,7 @@ describe("buildConfig with Redis", () => {
       "@medusajs/medusa/caching",
       "@medusajs/medusa/notification",
       "@medusajs/medusa/file",
+      "./src/modules/store-cache",
     ])
   })
 

@@ -42,6 +42,7 @@ describe("buildConfig in development", () => {
     expect((built.config.modules as ModuleEntry[]).map((m) => m.resolve)).toEqual([
       "@medusajs/medusa/notification",
       "@medusajs/medusa/file",
+      "./src/modules/store-cache",
     ])
     expect(built.notification.email).toBe("log")
     expect(built.config.featureFlags).toBeUndefined()

@@ -9,7 +9,8 @@ function cacheAt(
   options: {
     maxAgeMs?: number
     unconfirmedMaxAgeMs?: number
-    maxBytes?: number; maxEntries?: number
+    maxBytes?: number
+    maxEntries?: number
     maxInFlight?: number
   } = {}
 ) {

@@ -81,10 +81,13 @@ export class PriceListSchedule {
     }
     AFTER_BOUNDARY_MS.forEach((after, pass) => {
       this.#timers.push(
-        setTimeout(() => {
-          this.onBoundary(at, pass)
-          if (pass === AFTER_BOUNDARY_MS.length - 1) void this.refresh()
-        }, at - now + after).unref()
+        setTimeout(
+          () => {
+            this.onBoundary(at, pass)
+            if (pass === AFTER_BOUNDARY_MS.length - 1) void this.refresh()
+          },
+          at - now + after
+        ).unref()
       )
     })
   }

@@ -8,9 +8,10 @@ export const DEFAULT_NAMESPACE = "store-cache:"
 const COMMAND_TIMEOUT_MS = 250
 
 /**
- * Every tag has a version (a token that changes on each invalidation); an
- * entry keeps the versions of its tags from when it was written and is a hit
- * only while they are all still the same. So an invalidation is one write per
+ * Every tag has a version (a token that changes on each invalidation, made
+ * by the first write that needs it); an entry keeps the versions of its tags
+ * from when it was written and is a hit only while they are all still there
+ * and the same. So an invalidation is one write per
  * tag, whatever number of entries it hits, and an evicted version (the cache
  * Redis evicts, allkeys-lru) only makes entries miss, never makes one stale.
  * `epoch` changes with every invalidation: an answer computed across one is
@@ -35,7 +36,16 @@ const WRITE = `
 if (redis.call('GET', KEYS[2]) or '') ~= ARGV[2] then return 0 end
 local tags = cjson.decode(ARGV[5])
 local versions = {}
-for i, tag in ipairs(tags) do versions[i] = redis.call('GET', ARGV[1] .. tag) or '' end
+for i, tag in ipairs(tags) do
+  local key = ARGV[1] .. tag
+  local version = redis.call('GET', key)
+  if not version then
+    local time = redis.call('TIME')
+    version = time[1] .. '.' .. time[2] .. '.' .. redis.call('INCR', KEYS[3])
+  end
+  redis.call('SET', key, version, 'PX', ARGV[7])
+  versions[i] = version
+end
 redis.call('HSET', KEYS[1], 'body', ARGV[3], 'headers', ARGV[4], 'tags', ARGV[5], 'versions', cjson.encode(versions))
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
 return 1
@@ -55,12 +65,14 @@ interface StoreCacheRedis extends Redis {
   storeCacheWrite(
     entry: string,
     epoch: string,
+    counter: string,
     versionPrefix: string,
     epochSeen: string,
     body: string,
     headers: string,
     tags: string,
-    maxAgeMs: number
+    maxAgeMs: number,
+    versionLifetimeMs: number
   ): Promise<number>
   storeCacheInvalidate(epoch: string, counter: string, ...args: Array<string | number>): Promise<string>
 }
@@ -104,7 +116,7 @@ export class SharedLevel {
     this.channel = `${this.#prefix}invalidate`
     this.#redis = connect(options, "store-cache") as StoreCacheRedis
     this.#redis.defineCommand("storeCacheRead", { numberOfKeys: 2, lua: READ })
-    this.#redis.defineCommand("storeCacheWrite", { numberOfKeys: 2, lua: WRITE })
+    this.#redis.defineCommand("storeCacheWrite", { numberOfKeys: 3, lua: WRITE })
     this.#redis.defineCommand("storeCacheInvalidate", { numberOfKeys: 2, lua: INVALIDATE })
   }
 
@@ -114,7 +126,11 @@ export class SharedLevel {
   }
 
   async read(key: string): Promise<SharedRead> {
-    const [epoch, body, headers, tags] = await this.#redis.storeCacheRead(this.#entryKey(key), this.#epochKey, this.#versionPrefix)
+    const [epoch, body, headers, tags] = await this.#redis.storeCacheRead(
+      this.#entryKey(key),
+      this.#epochKey,
+      this.#versionPrefix
+    )
     if (body === undefined) return { epoch }
     return {
       epoch,
@@ -127,12 +143,14 @@ export class SharedLevel {
     const written = await this.#redis.storeCacheWrite(
       this.#entryKey(key),
       this.#epochKey,
+      this.#counterKey,
       this.#versionPrefix,
       epoch,
       response.body.toString(),
       JSON.stringify(response.headers),
       JSON.stringify(tags),
-      this.#maxAgeMs
+      this.#maxAgeMs,
+      versionLifetime(this.#maxAgeMs)
     )
     return written === 1
   }
@@ -141,7 +159,7 @@ export class SharedLevel {
   async invalidate(tags: readonly string[]): Promise<void> {
     await this.#redis.storeCacheInvalidate(
       this.#epochKey,
-      `${this.#prefix}counter`,
+      this.#counterKey,
       this.#versionPrefix,
       this.channel,
       JSON.stringify({ tags }),
@@ -166,6 +184,10 @@ export class SharedLevel {
 
   get #epochKey(): string {
     return `${this.#prefix}epoch`
+  }
+
+  get #counterKey(): string {
+    return `${this.#prefix}counter`
   }
 
   get #versionPrefix(): string {
