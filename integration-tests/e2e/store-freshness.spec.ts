@@ -257,4 +257,32 @@ describe("a change in the admin on two server replicas", () => {
       WITHIN_MS
     )
   })
+
+  it("has a changed product's page computed again before a shopper asks: no replica answers it with a miss", async () => {
+    const title = (body: any) => body.products[0]?.title
+    const before = title((await store(shop.serverUrl, productPage())).body)
+    await warm(productPage(), title, before)
+    const warmedUp = new RegExp(
+      `\\[store-cache\\] warmed up [1-9]\\d* of \\d+ answers .* after .*product:${own.productId}`,
+      "g"
+    )
+    const warmUps = () => (logOf(shop.logs.server) + logOf(replica.log)).match(warmedUp)?.length ?? 0
+    const warmUpsBefore = warmUps()
+    expectOk("title", await admin.post(`/admin/products/${own.productId}`, { title: `${before} W` }), (b) => b)
+    // Nobody asks until one replica says it computed the product's answers again.
+    const since = Date.now()
+    while (warmUps() === warmUpsBefore) {
+      if (Date.now() - since > 20_000) throw new Error(`no warm-up after product:${own.productId} in 20 s`)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const answers = []
+    for (const server of servers()) {
+      const answer = await store(server, productPage())
+      answers.push([answer.cache === "hit" || answer.cache === "redis" ? "ready" : answer.cache, title(answer.body)])
+    }
+    expect(answers).toEqual([
+      ["ready", `${before} W`],
+      ["ready", `${before} W`],
+    ])
+  })
 })

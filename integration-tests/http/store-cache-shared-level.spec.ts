@@ -7,7 +7,7 @@
  */
 import Redis from "ioredis"
 import type { CachedResponse } from "../../src/lib/response-cache"
-import { SharedLevel, tagsOfMessage } from "../../src/modules/store-cache/shared-level"
+import { readInvalidationMessage, SharedLevel } from "../../src/modules/store-cache/shared-level"
 
 jest.setTimeout(30 * 1000)
 
@@ -121,7 +121,7 @@ describe("SharedLevel", () => {
     expect((await level.read(key)).hit?.response.body.toString()).toBe('{"fresh":true}')
   })
 
-  it("publishes an invalidation on its channel as {tags: [...]}, which a subscriber receives", async () => {
+  it("publishes an invalidation on its channel as {id, tags}, which a subscriber receives", async () => {
     const [level, other] = [await replica(), await replica()]
     const subscriber = other.subscriber()
     subscribers.push(subscriber)
@@ -137,8 +137,9 @@ describe("SharedLevel", () => {
     await level.invalidate(tags)
     const { channel, message } = await received
     expect(channel).toBe(level.channel)
-    expect(JSON.parse(message)).toEqual({ tags })
-    expect(tagsOfMessage(message)).toEqual(tags)
+    expect(JSON.parse(message)).toEqual({ id: expect.any(String), tags })
+    expect(readInvalidationMessage(message)).toEqual({ id: JSON.parse(message).id, tags })
+    expect(readInvalidationMessage('{"tags":["all"]}')).toBeUndefined()
   })
 
   it("lets exactly one caller claim a duty", async () => {
@@ -191,5 +192,29 @@ describe("SharedLevel", () => {
     expect(written).toHaveLength(1)
     const ttls = await Promise.all(entries.map((entry) => admin.pttl(entry)))
     expect(ttls.every((ttl) => ttl > 0 && ttl <= MAX_AGE_MS)).toBe(true)
+  })
+
+  it("remembers per tag which keys were written, hands them to one taker, first written first, at most the limit", async () => {
+    const [level, other] = [await replica(), await replica()]
+    const product = uniqueTag("product:prod")
+    const keys = [uniqueKey(), uniqueKey(), uniqueKey()]
+    for (const key of keys) {
+      const { epoch } = await level.read(key)
+      expect(await level.write(key, epoch, answer("{}"), ["all", product])).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    expect(await other.takeWarmKeys([product], 2)).toEqual(keys.slice(0, 2))
+    // Taken: the list is gone, so a second replica warms nothing twice.
+    expect(await level.takeWarmKeys([product], 10)).toEqual([])
+  })
+
+  it("does not remember a key for warming when its write is refused", async () => {
+    const level = await replica()
+    const product = uniqueTag("product:prod")
+    const key = uniqueKey()
+    const { epoch } = await level.read(key)
+    await level.invalidate([uniqueTag("product:other")])
+    expect(await level.write(key, epoch, answer("{}"), ["all", product])).toBe(false)
+    expect(await level.takeWarmKeys([product], 10)).toEqual([])
   })
 })

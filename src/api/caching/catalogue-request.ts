@@ -55,6 +55,16 @@ export function cacheKey(url: string, headers: IncomingHttpHeaders, allowedOrigi
   return [header("x-publishable-api-key"), header("x-medusa-locale"), origin, url].join("\n")
 }
 
+/** What cacheKey was made of, for asking the same question again (the store cache's warm-up); undefined for any other text. */
+export function parseCacheKey(
+  key: string
+): { publishableKey: string; locale: string; origin: string; url: string } | undefined {
+  const parts = key.split("\n")
+  if (parts.length !== 4 || !parts[3].startsWith("/store/")) return undefined
+  const [publishableKey, locale, origin, url] = parts
+  return { publishableKey, locale, origin, url }
+}
+
 /** The headers of an answer worth sending again, or undefined when it must not be shared (it sets a cookie). */
 export function replayableHeaders(headers: Record<string, unknown>): Record<string, string> | undefined {
   if (headers["set-cookie"] !== undefined) return undefined

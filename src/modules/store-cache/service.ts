@@ -2,10 +2,11 @@ import type { Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { disableSharedStoreCache, sharedStoreCache, storeCache } from "../../api/caching/store-cache"
 import { parseEnv } from "../../config/env"
-import { ALL, decide, productTags, type Decision } from "./invalidation-rules"
+import { ALL, decide, LISTS, productTags, type Decision } from "./invalidation-rules"
 import { PriceListSchedule } from "./price-list-schedule"
 import { productsOf, type QueryGraph } from "./product-lookup"
-import { tagsOfMessage, type SharedLevel } from "./shared-level"
+import { readInvalidationMessage, type SharedLevel } from "./shared-level"
+import { WarmUp } from "./warm-up"
 
 /** What Medusa's event bus hands an interceptor: every event, as it is emitted or released. */
 interface InterceptedEvent {
@@ -22,6 +23,15 @@ interface Dependencies {
   logger: Logger
   query: { graph: QueryGraph }
 }
+
+/**
+ * How many dropped answers one invalidation warms up, per tag: a product's
+ * own pages all (a handful: regions, languages, field sets), the lists
+ * and everything only the first asked after the last change, as a change
+ * to stock comes with every order and each warmed answer costs the server
+ * a full computation.
+ */
+const WARM_UP_LIMIT = { product: 200, lists: 50, all: 500 }
 
 /** Lookups whose entities always belong to a product: finding none means the lookup could not tell. */
 const ALWAYS_A_PRODUCTS = new Set(["product-variant", "product-option", "product-option-value", "product-image"])
@@ -44,6 +54,7 @@ export default class StoreCacheService {
   #shared: SharedLevel | undefined
   #subscriber: Redis | undefined
   #schedule: PriceListSchedule | undefined
+  #warmUp: WarmUp | undefined
   /** An invalidation could not reach the cache Redis: everything is invalidated once it answers again. */
   #missedInvalidation = false
   #subscribedBefore = false
@@ -85,8 +96,15 @@ export default class StoreCacheService {
       (error) => this.#logger.warn(`[store-cache] could not read the price lists' times: ${message(error)}`)
     )
     void this.#schedule.refresh()
-    if (this.#shared) this.#listen(this.#shared)
-    else if (this.#workerMode === "server") {
+    if (this.#shared) {
+      const port = parseEnv(process.env).PORT ?? "9000"
+      this.#warmUp = new WarmUp(`http://127.0.0.1:${port}`, ({ after, asked, answered, failed, ms }) =>
+        this.#logger.info(
+          `[store-cache] warmed up ${answered} of ${asked} answers in ${ms} ms${failed ? ` (${failed} not 200)` : ""} after ${after.join(" ")}`
+        )
+      )
+      this.#listen(this.#shared)
+    } else if (this.#workerMode === "server") {
       // Without Redis, a separate worker's changes cannot reach this process.
       storeCache.confirmInvalidations(false)
     }
@@ -147,6 +165,21 @@ export default class StoreCacheService {
     if (claimed) await this.invalidate([ALL], `a price list starts or ends at ${new Date(at).toISOString()}`)
   }
 
+  /** One replica, the first to claim the invalidation, asks again for what it dropped. */
+  async #warm(shared: SharedLevel, id: string, tags: string[]): Promise<void> {
+    try {
+      if (!this.#warmUp || !(await shared.claim(`warm:${id}`, 60_000))) return
+      const keys: string[] = []
+      for (const tag of tags) {
+        const limit = tag === ALL ? WARM_UP_LIMIT.all : tag === LISTS ? WARM_UP_LIMIT.lists : WARM_UP_LIMIT.product
+        keys.push(...(await shared.takeWarmKeys([tag], limit)))
+      }
+      if (keys.length) await this.#warmUp.add(keys, tags)
+    } catch (error) {
+      this.#logger.warn(`[store-cache] could not warm up after an invalidation: ${message(error)}`)
+    }
+  }
+
   /**
    * Listens for invalidations. Only while subscribed does the first level
    * keep answers until invalidated; while the cache Redis is away it keeps
@@ -158,11 +191,12 @@ export default class StoreCacheService {
     const subscriber = shared.subscriber()
     this.#subscriber = subscriber
     subscriber.on("message", (_channel: string, text: string) => {
-      const tags = tagsOfMessage(text)
-      if (!tags) return
-      const everything = tags.includes(ALL)
-      storeCache.invalidate(everything ? undefined : tags)
+      const message = readInvalidationMessage(text)
+      if (!message) return
+      const everything = message.tags.includes(ALL)
+      storeCache.invalidate(everything ? undefined : message.tags)
       if (everything) void this.#schedule?.refresh()
+      void this.#warm(shared, message.id, message.tags)
     })
     subscriber.on("ready", () => {
       subscriber

@@ -48,7 +48,27 @@ for i, tag in ipairs(tags) do
 end
 redis.call('HSET', KEYS[1], 'body', ARGV[3], 'headers', ARGV[4], 'tags', ARGV[5], 'versions', cjson.encode(versions))
 redis.call('PEXPIRE', KEYS[1], ARGV[6])
+local time = redis.call('TIME')
+local now = time[1] * 1000 + math.floor(time[2] / 1000)
+for _, tag in ipairs(tags) do
+  local warm = ARGV[9] .. tag
+  if redis.call('ZCARD', warm) < tonumber(ARGV[10]) then
+    redis.call('ZADD', warm, 'NX', now, ARGV[8])
+    redis.call('PEXPIRE', warm, ARGV[7])
+  end
+end
 return 1
+`
+
+/** Takes (and empties) the warm-up lists of the tags named, the first-asked keys first. */
+const TAKE_WARM_KEYS = `
+local keys = {}
+for i = 3, #ARGV do
+  local warm = ARGV[1] .. ARGV[i]
+  for _, key in ipairs(redis.call('ZRANGE', warm, 0, tonumber(ARGV[2]) - 1)) do keys[#keys + 1] = key end
+  redis.call('DEL', warm)
+end
+return keys
 `
 
 const INVALIDATE = `
@@ -56,7 +76,7 @@ local time = redis.call('TIME')
 local token = time[1] .. '.' .. time[2] .. '.' .. redis.call('INCR', KEYS[2])
 for i = 5, #ARGV do redis.call('SET', ARGV[1] .. ARGV[i], token, 'PX', ARGV[4]) end
 redis.call('SET', KEYS[1], token)
-redis.call('PUBLISH', ARGV[2], ARGV[3])
+redis.call('PUBLISH', ARGV[2], '{"id":"' .. token .. '","tags":' .. ARGV[3] .. '}')
 return token
 `
 
@@ -72,8 +92,12 @@ interface StoreCacheRedis extends Redis {
     headers: string,
     tags: string,
     maxAgeMs: number,
-    versionLifetimeMs: number
+    versionLifetimeMs: number,
+    key: string,
+    warmPrefix: string,
+    warmLimit: number
   ): Promise<number>
+  storeCacheTakeWarmKeys(warmPrefix: string, limit: number, ...tags: string[]): Promise<string[]>
   storeCacheInvalidate(epoch: string, counter: string, ...args: Array<string | number>): Promise<string>
 }
 
@@ -91,6 +115,9 @@ export interface SharedLevelOptions {
   namespace?: string
 }
 
+/** Keys remembered per tag for warming up after an invalidation; a tag on more answers than this warms the first ones. */
+export const WARM_LIST_LIMIT = 2_000
+
 /** A tag version outlives every entry that holds it, so an expired version can only cause misses. */
 const versionLifetime = (maxAgeMs: number) => 2 * maxAgeMs + 60_000
 
@@ -106,7 +133,7 @@ export class SharedLevel {
   readonly #maxAgeMs: number
   readonly #options: SharedLevelOptions
   readonly #prefix: string
-  /** The channel every server listens on for invalidations; a message is `{"tags":[...]}`. */
+  /** The channel every server listens on for invalidations; a message is `{"id":"…","tags":[...]}`. */
   readonly channel: string
 
   constructor(options: SharedLevelOptions) {
@@ -118,6 +145,7 @@ export class SharedLevel {
     this.#redis.defineCommand("storeCacheRead", { numberOfKeys: 2, lua: READ })
     this.#redis.defineCommand("storeCacheWrite", { numberOfKeys: 3, lua: WRITE })
     this.#redis.defineCommand("storeCacheInvalidate", { numberOfKeys: 2, lua: INVALIDATE })
+    this.#redis.defineCommand("storeCacheTakeWarmKeys", { numberOfKeys: 0, lua: TAKE_WARM_KEYS })
   }
 
   /** The connection, for its events (error, ready). */
@@ -150,7 +178,10 @@ export class SharedLevel {
       JSON.stringify(response.headers),
       JSON.stringify(tags),
       this.#maxAgeMs,
-      versionLifetime(this.#maxAgeMs)
+      versionLifetime(this.#maxAgeMs),
+      key,
+      this.#warmPrefix,
+      WARM_LIST_LIMIT
     )
     return written === 1
   }
@@ -162,10 +193,21 @@ export class SharedLevel {
       this.#counterKey,
       this.#versionPrefix,
       this.channel,
-      JSON.stringify({ tags }),
+      JSON.stringify(tags),
       versionLifetime(this.#maxAgeMs),
       ...tags
     )
+  }
+
+  /**
+   * The keys whose answers an invalidation of `tags` dropped, as far as they
+   * were written since the last take, the first written first (those a
+   * storefront asked soonest after a change), at most `limit` per tag; the
+   * lists are emptied, so one caller takes them.
+   */
+  async takeWarmKeys(tags: readonly string[], limit: number): Promise<string[]> {
+    const keys = await this.#redis.storeCacheTakeWarmKeys(this.#warmPrefix, limit, ...tags)
+    return [...new Set(keys)]
   }
 
   /** True for the first caller of `name` within ttlMs across all replicas: one of them does a scheduled duty. */
@@ -184,6 +226,10 @@ export class SharedLevel {
 
   get #epochKey(): string {
     return `${this.#prefix}epoch`
+  }
+
+  get #warmPrefix(): string {
+    return `${this.#prefix}w:`
   }
 
   get #counterKey(): string {
@@ -211,11 +257,18 @@ function connect(options: SharedLevelOptions, name: string, extra: RedisOptions 
   })
 }
 
-/** The tags of an invalidation message, or undefined when it is not one. */
-export function tagsOfMessage(message: string): string[] | undefined {
+export interface InvalidationMessage {
+  /** Unique per invalidation: the replicas claim its warm-up by it. */
+  id: string
+  tags: string[]
+}
+
+/** An invalidation message, or undefined when the text is not one. */
+export function readInvalidationMessage(text: string): InvalidationMessage | undefined {
   try {
-    const { tags } = JSON.parse(message) as { tags?: unknown }
-    return Array.isArray(tags) && tags.every((tag) => typeof tag === "string") ? tags : undefined
+    const { id, tags } = JSON.parse(text) as { id?: unknown; tags?: unknown }
+    const valid = typeof id === "string" && Array.isArray(tags) && tags.every((tag) => typeof tag === "string")
+    return valid ? { id, tags } : undefined
   } catch {
     return undefined
   }
