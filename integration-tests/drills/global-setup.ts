@@ -7,9 +7,11 @@
  *   throwaway CA, as Supabase's transaction pooler (migrations go to PostgreSQL directly, as through
  *   DATABASE_MIGRATION_URL);
  *   a redis-server of its own on port 19379, with an append-only file, as a Railway Redis with a volume, so a
- *   restart keeps what was queued.
+ *   restart keeps what was queued;
+ *   a second one on port 19380 as the cache Redis (CACHE_REDIS_URL), evicting (allkeys-lru) and also with an
+ *   append-only file, so a restarted cache Redis comes back with the answers it held.
  *
- * Both are recorded in shop.json (`pids`, `owned`) so a drill can stop and start them again (./lib/owned.ts) and
+ * All three are recorded in shop.json (`pids`, `owned`) so a drill can stop and start them again (./lib/owned.ts) and
  * the teardown stops whichever runs then.
  */
 import { randomBytes } from "node:crypto"
@@ -20,7 +22,7 @@ import { ensurePgbouncerInstalled, startPooler } from "../helpers/pgbouncer"
 import { makeCertificates } from "../helpers/tls"
 import { freshResults, launchShop } from "../e2e/lib/launch"
 import { waitForRedis } from "../helpers/redis-server"
-import { DRILL_PORTS, POOLER_HOST, REDIS_PORT, STOREFRONT_NETWORK } from "./lib/ports"
+import { CACHE_REDIS_PORT, DRILL_PORTS, POOLER_HOST, REDIS_PORT, STOREFRONT_NETWORK } from "./lib/ports"
 
 const secret = () => randomBytes(18).toString("hex")
 
@@ -59,6 +61,18 @@ export default async function globalSetup(): Promise<void> {
   await waitForRedis(redisUrl, 10_000).catch((error) => {
     throw new Error(`${error.message} (is redis-server installed? apt-get install -y redis-server)\n${redis.output()}`)
   })
+  const cacheRedisDir = join(scratch, "cache-redis")
+  mkdirSync(cacheRedisDir)
+  const cacheRedisCommand =
+    `exec redis-server --port ${CACHE_REDIS_PORT} --bind 127.0.0.1 --save "" --appendonly yes ` +
+    `--maxmemory 256mb --maxmemory-policy allkeys-lru --dir ${cacheRedisDir}`
+  const cacheRedis = tracker.start("cache-redis", cacheRedisCommand, {
+    cwd: cacheRedisDir,
+    env: { PATH: process.env.PATH },
+  })
+  await waitForRedis(`redis://127.0.0.1:${CACHE_REDIS_PORT}`, 10_000).catch((error) => {
+    throw new Error(`${error.message}\n${cacheRedis.output()}`)
+  })
 
   await launchShop(tracker, {
     serverPort: DRILL_PORTS.server,
@@ -72,10 +86,12 @@ export default async function globalSetup(): Promise<void> {
       // A storefront the shop trusts: by its secret, or by its address (../drills/lib/storefront.ts).
       STOREFRONT_SECRET: secret() + secret(),
       STOREFRONT_ADDRESSES: STOREFRONT_NETWORK,
+      CACHE_REDIS_URL: `redis://127.0.0.1:${CACHE_REDIS_PORT}`,
     },
-    pids: { redis: redis.pid, pooler: pooler.process.pid },
+    pids: { redis: redis.pid, pooler: pooler.process.pid, cacheRedis: cacheRedis.pid },
     owned: {
       redis: { command: redisCommand, cwd: redisDir },
+      cacheRedis: { command: cacheRedisCommand, cwd: cacheRedisDir },
       pooler: { command: pooler.command, cwd: pooler.options.dir },
     },
     scratch: [scratch],

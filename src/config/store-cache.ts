@@ -59,13 +59,19 @@ export function refuseRetiredStoreCacheVariable(raw: RawEnv): void {
   )
 }
 
+/** Where the store cache's second level lives, as the server's summary line names it. */
+export type StoreCacheSharing = "CACHE_REDIS_URL" | "REDIS_URL" | undefined
+
 /** The operator's line for the server's log. */
-export function storeCacheSummary({ maxAgeMs }: StoreCacheSettings, sharedOn: string | undefined): string {
+export function storeCacheSummary({ maxAgeMs }: StoreCacheSettings, sharing: StoreCacheSharing): string {
   if (maxAgeMs <= 0) return "store cache: off (STORE_CACHE_MAX_AGE_SECONDS=0)"
-  const shared = sharedOn
-    ? `shared by every replica on ${sharedOn}`
-    : "in this process only (no Redis: each answer lives 500 ms unless this process runs the subscribers too)"
-  return `store cache: anonymous catalogue answers kept until a change invalidates them (at most ${maxAgeMs / 1000} s), ${shared}`
+  const where = {
+    CACHE_REDIS_URL: "in each server and shared by every replica on CACHE_REDIS_URL",
+    REDIS_URL:
+      "in each server, invalidated through REDIS_URL; set CACHE_REDIS_URL (an evicting Redis) to share answers between replicas",
+    none: "in this process only (no Redis: each answer lives 500 ms unless this process runs the subscribers too)",
+  }[sharing ?? "none"]
+  return `store cache: anonymous catalogue answers kept until a change invalidates them (at most ${maxAgeMs / 1000} s), ${where}`
 }
 
 /**

@@ -10,6 +10,12 @@ export const DRILL_PORTS = {
 /** The drills' own redis-server, on a fixed port so a restarted one is found where the shop expects it. */
 export const REDIS_PORT = 19379
 
+/**
+ * The drills' cache Redis (CACHE_REDIS_URL: the store cache's second level and invalidations, the Caching
+ * Module), evicting like a production cache Redis, so a drill can stop it while the main Redis runs.
+ */
+export const CACHE_REDIS_PORT = 19380
+
 /** The drills' pooler listens here on 6543, the port Supabase's transaction pooler uses. */
 export const POOLER_HOST = "127.0.0.3"
 

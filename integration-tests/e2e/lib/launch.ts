@@ -100,16 +100,18 @@ export async function launchShop(tracker: ProcessTracker, options: LaunchOptions
     }
   })
 
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 })
-  try {
-    await redis.flushdb()
-  } catch (error) {
-    const where = new URL(options.redisUrl).host
-    throw new Error(
-      `Redis is not reachable at ${where} (${(error as Error).message}); start it: redis-server --daemonize yes`
-    )
-  } finally {
-    redis.disconnect()
+  for (const redisUrl of [options.redisUrl, options.env?.CACHE_REDIS_URL].filter((url): url is string => !!url)) {
+    const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1 })
+    try {
+      await redis.flushdb()
+    } catch (error) {
+      const where = new URL(redisUrl).host
+      throw new Error(
+        `Redis is not reachable at ${where} (${(error as Error).message}); start it: redis-server --daemonize yes`
+      )
+    } finally {
+      redis.disconnect()
+    }
   }
   await asPostgres(`CREATE DATABASE ${database}`)
 

@@ -29,16 +29,23 @@ export function disableSharedStoreCache(): void {
 }
 
 /**
- * The second level in the cache Redis (CACHE_REDIS_URL, else REDIS_URL),
- * connected on first use; undefined without Redis or with the cache off.
+ * The second level in the cache Redis, connected on first use: answers kept
+ * there only on a Redis of the cache's own (CACHE_REDIS_URL); on REDIS_URL
+ * alone it carries the invalidations between replicas and nothing else.
+ * Undefined without Redis or with the cache off.
  */
 export function sharedStoreCache(): SharedLevel | undefined {
-  const url = env.CACHE_REDIS_URL || env.REDIS_URL
-  if (!url || !storeCache.enabled || sharedDisabled) return undefined
-  if (!shared) {
-    const redis = parseRedisUrl(url, env.CACHE_REDIS_URL ? "CACHE_REDIS_URL" : "REDIS_URL")
-    shared = new SharedLevel({ url: redis.url, redisOptions: redis.options, maxAgeMs: settings.maxAgeMs })
-  }
+  if (!storeCache.enabled || sharedDisabled) return undefined
+  const main = env.REDIS_URL ? parseRedisUrl(env.REDIS_URL) : undefined
+  const cache = env.CACHE_REDIS_URL ? parseRedisUrl(env.CACHE_REDIS_URL, "CACHE_REDIS_URL") : undefined
+  const redis = cache ?? main
+  if (!redis) return undefined
+  shared ??= new SharedLevel({
+    url: redis.url,
+    redisOptions: redis.options,
+    maxAgeMs: settings.maxAgeMs,
+    storesAnswers: cache !== undefined && cache.url !== main?.url,
+  })
   return shared
 }
 

@@ -31,8 +31,9 @@ describe("store cache settings", () => {
   it("says in one line whether the cache is on, how long answers live and where they are shared", () => {
     const on = storeCacheSettings(parseEnv({}))
     expect(storeCacheSummary(on, "CACHE_REDIS_URL")).toBe(
-      "store cache: anonymous catalogue answers kept until a change invalidates them (at most 300 s), shared by every replica on CACHE_REDIS_URL"
+      "store cache: anonymous catalogue answers kept until a change invalidates them (at most 300 s), in each server and shared by every replica on CACHE_REDIS_URL"
     )
+    expect(storeCacheSummary(on, "REDIS_URL")).toMatch(/invalidated through REDIS_URL; set CACHE_REDIS_URL/)
     expect(storeCacheSummary(on, undefined)).toMatch(/in this process only/)
     expect(storeCacheSummary({ ...on, maxAgeMs: 0 }, "REDIS_URL")).toBe(
       "store cache: off (STORE_CACHE_MAX_AGE_SECONDS=0)"

@@ -96,13 +96,15 @@ export default class StoreCacheService {
       (error) => this.#logger.warn(`[store-cache] could not read the price lists' times: ${message(error)}`)
     )
     void this.#schedule.refresh()
-    if (this.#shared) {
+    if (this.#shared?.storesAnswers) {
       const port = parseEnv(process.env).PORT ?? "9000"
       this.#warmUp = new WarmUp(`http://127.0.0.1:${port}`, ({ after, asked, answered, failed, ms }) =>
         this.#logger.info(
           `[store-cache] warmed up ${answered} of ${asked} answers in ${ms} ms${failed ? ` (${failed} not 200)` : ""} after ${after.join(" ")}`
         )
       )
+    }
+    if (this.#shared) {
       this.#listen(this.#shared)
     } else if (this.#workerMode === "server") {
       // Without Redis, a separate worker's changes cannot reach this process.

@@ -113,6 +113,13 @@ export interface SharedLevelOptions {
   maxAgeMs: number
   /** Prefix of every key and of the channel (default DEFAULT_NAMESPACE). */
   namespace?: string
+  /**
+   * Whether answers are kept in this Redis (default true). Only a Redis of
+   * the cache's own may hold them: on the main Redis, which BullMQ needs
+   * without eviction, answers would take memory the event bus needs; there,
+   * this level only carries invalidations and claims.
+   */
+  storesAnswers?: boolean
 }
 
 /** Keys remembered per tag for warming up after an invalidation; a tag on more answers than this warms the first ones. */
@@ -133,6 +140,7 @@ export class SharedLevel {
   readonly #maxAgeMs: number
   readonly #options: SharedLevelOptions
   readonly #prefix: string
+  readonly storesAnswers: boolean
   /** The channel every server listens on for invalidations; a message is `{"id":"…","tags":[...]}`. */
   readonly channel: string
 
@@ -140,6 +148,7 @@ export class SharedLevel {
     this.#options = options
     this.#maxAgeMs = options.maxAgeMs
     this.#prefix = options.namespace ?? DEFAULT_NAMESPACE
+    this.storesAnswers = options.storesAnswers ?? true
     this.channel = `${this.#prefix}invalidate`
     this.#redis = connect(options, "store-cache") as StoreCacheRedis
     this.#redis.defineCommand("storeCacheRead", { numberOfKeys: 2, lua: READ })
@@ -154,6 +163,7 @@ export class SharedLevel {
   }
 
   async read(key: string): Promise<SharedRead> {
+    if (!this.storesAnswers) return { epoch: "" }
     const [epoch, body, headers, tags] = await this.#redis.storeCacheRead(
       this.#entryKey(key),
       this.#epochKey,
@@ -168,6 +178,7 @@ export class SharedLevel {
 
   /** Keeps an answer unless an invalidation came since `epoch` was read. */
   async write(key: string, epoch: string, response: CachedResponse, tags: readonly string[]): Promise<boolean> {
+    if (!this.storesAnswers) return false
     const written = await this.#redis.storeCacheWrite(
       this.#entryKey(key),
       this.#epochKey,
@@ -206,6 +217,7 @@ export class SharedLevel {
    * lists are emptied, so one caller takes them.
    */
   async takeWarmKeys(tags: readonly string[], limit: number): Promise<string[]> {
+    if (!this.storesAnswers) return []
     const keys = await this.#redis.storeCacheTakeWarmKeys(this.#warmPrefix, limit, ...tags)
     return [...new Set(keys)]
   }
