@@ -77,8 +77,8 @@ it("keeps answering, shows a change made while the cache Redis is away, and neve
   startOwned("cacheRedis")
   await waitForRedis(CACHE_REDIS_URL, 10_000)
   await waitFor(
-    "the server's '[store-cache] the cache Redis answers again' line",
-    async () => (logOf(shop.logs.server).includes("the cache Redis answers again") ? true : undefined),
+    "the server's '[store-cache] the store cache's Redis answers again' line",
+    async () => (logOf(shop.logs.server).includes("the store cache's Redis answers again") ? true : undefined),
     20_000
   )
   // The cache Redis came back holding the title from before the change, which no invalidation could reach.

@@ -137,8 +137,9 @@ export default class StoreCacheService {
         decision = { kind: "drop", tags: [ALL], reason: `${decision.reason} (lookup failed: ${message(error)})` }
       }
     }
-    if (decision.tags.length === 1 && decision.tags[0] !== ALL) return // an inventory item in no product: nothing cached shows it
-    await this.invalidate(decision.tags, decision.reason)
+    // A lookup that found no product (stock of an inventory item no variant uses): no cached answer shows it.
+    const foundNothing = decision.tags.length === 1 && decision.tags[0] === LISTS
+    if (!foundNothing) await this.invalidate(decision.tags, decision.reason)
   }
 
   /** Drops what `tags` name here at once and, through the cache Redis, everywhere. */
@@ -209,7 +210,7 @@ export default class StoreCacheService {
           this.#subscribedBefore = true
           this.#down = false
           if (back) {
-            this.#logger.info("[store-cache] the cache Redis answers again; answers kept until invalidated")
+            this.#logger.info("[store-cache] the store cache's Redis answers again; answers kept until invalidated")
             await this.invalidate([ALL], "the cache Redis was away, changes meanwhile are unknown")
           }
         })
@@ -220,7 +221,7 @@ export default class StoreCacheService {
       this.#down = true
       storeCache.confirmInvalidations(false)
       this.#logger.warn(
-        `[store-cache] the cache Redis is away (${why}): answers live 500 ms in this server until it is back`
+        `[store-cache] the store cache's Redis is away (${why}): answers live 500 ms in this server until it is back`
       )
     }
     subscriber.on("error", (error: Error) => away(message(error)))
