@@ -88,15 +88,19 @@ const NOT_IN_THE_CATALOGUE = new Set([
   "workflow-execution",
 ])
 
-/** Entities whose ids name products after a lookup (./product-lookup.ts). */
+/**
+ * Entities whose ids name products after a lookup (./product-lookup.ts): the
+ * frequent changes (stock moves with every order, prices). Options, option
+ * values and images are shared between products in Medusa 2.21 and change
+ * with staff edits only, so they drop everything.
+ */
 export const LOOKED_UP = [
   "product-variant",
-  "product-option",
-  "product-option-value",
-  "product-image",
   "inventory-item",
   "inventory-level",
   "reservation-item",
+  "price",
+  "price-set",
 ] as const
 export type LookedUpEntity = (typeof LOOKED_UP)[number]
 

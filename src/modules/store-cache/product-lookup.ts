@@ -33,6 +33,17 @@ async function productsOfInventoryItems(graph: QueryGraph, inventoryItemIds: str
   return productsOfVariants(graph, strings(data.map((link) => link.variant_id)))
 }
 
+/** A price set no variant uses (a shipping option's) is in no catalogue answer. */
+async function productsOfPriceSets(graph: QueryGraph, priceSetIds: string[]): Promise<string[]> {
+  if (!priceSetIds.length) return []
+  const { data } = await graph({
+    entity: "product_variant_price_set",
+    fields: ["variant_id", "price_set_id"],
+    filters: { price_set_id: priceSetIds },
+  })
+  return productsOfVariants(graph, strings(data.map((link) => link.variant_id)))
+}
+
 async function inventoryItemsOf(graph: QueryGraph, entity: string, ids: string[]): Promise<string[]> {
   const { data } = await graph({ entity, fields: ["id", "inventory_item_id"], filters: { id: ids }, withDeleted: true })
   return strings(data.map((row) => row.inventory_item_id))
@@ -47,30 +58,22 @@ export async function productsOf(graph: QueryGraph, entity: LookedUpEntity, ids:
   switch (entity) {
     case "product-variant":
       return productsOfVariants(graph, ids)
-    case "product-option":
-    case "product-image": {
-      const { data } = await graph({
-        entity: entity === "product-option" ? "product_option" : "product_image",
-        fields: ["id", "product_id"],
-        filters: { id: ids },
-        withDeleted: true,
-      })
-      return strings(data.map((row) => row.product_id))
-    }
-    case "product-option-value": {
-      const { data } = await graph({
-        entity: "product_option_value",
-        fields: ["id", "option.product_id"],
-        filters: { id: ids },
-        withDeleted: true,
-      })
-      return strings(data.map((row) => row.option?.product_id))
-    }
     case "inventory-item":
       return productsOfInventoryItems(graph, ids)
     case "inventory-level":
       return productsOfInventoryItems(graph, await inventoryItemsOf(graph, "inventory_level", ids))
     case "reservation-item":
       return productsOfInventoryItems(graph, await inventoryItemsOf(graph, "reservation_item", ids))
+    case "price-set":
+      return productsOfPriceSets(graph, ids)
+    case "price": {
+      const { data } = await graph({
+        entity: "price",
+        fields: ["id", "price_set_id"],
+        filters: { id: ids },
+        withDeleted: true,
+      })
+      return productsOfPriceSets(graph, strings(data.map((price) => price.price_set_id)))
+    }
   }
 }

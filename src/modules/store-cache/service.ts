@@ -33,8 +33,16 @@ interface Dependencies {
  */
 const WARM_UP_LIMIT = { product: 200, lists: 50, all: 500 }
 
-/** Lookups whose entities always belong to a product: finding none means the lookup could not tell. */
-const ALWAYS_A_PRODUCTS = new Set(["product-variant", "product-option", "product-option-value", "product-image"])
+/** How long invalidations gather before going to Redis as one message, and the wait before a failed one goes again. */
+const SEND_AFTER_MS = 10
+const RESEND_AFTER_MS = 1_000
+
+/**
+ * Lookups whose entities always belong to a product, so finding none means
+ * the lookup could not tell (a variant deleted for good, a price whose row is
+ * gone): everything is dropped then.
+ */
+const ALWAYS_A_PRODUCTS = new Set(["product-variant", "price"])
 
 /**
  * The store cache's event side. In every process it intercepts Medusa's
@@ -55,8 +63,10 @@ export default class StoreCacheService {
   #subscriber: Redis | undefined
   #schedule: PriceListSchedule | undefined
   #warmUp: WarmUp | undefined
-  /** An invalidation could not reach the cache Redis: everything is invalidated once it answers again. */
-  #missedInvalidation = false
+  /** Tags invalidated here and not yet sent to Redis: a burst of events (a product made with its prices, stock and options) goes as one message. */
+  readonly #unsent = new Set<string>()
+  #sending: NodeJS.Timeout | undefined
+  #sendFailed = false
   #subscribedBefore = false
   #down = false
 
@@ -84,11 +94,6 @@ export default class StoreCacheService {
     }
     this.#shared = sharedStoreCache()
     this.#eventBus.addInterceptor((event) => void this.#onEvent(event))
-    this.#shared?.connection.on("ready", () => {
-      if (!this.#missedInvalidation) return
-      this.#missedInvalidation = false
-      void this.invalidate([ALL], "the cache Redis was away when a change had to be invalidated")
-    })
     if (this.#workerMode === "worker") return
     this.#schedule = new PriceListSchedule(
       () => this.#container.query.graph,
@@ -113,6 +118,10 @@ export default class StoreCacheService {
   }
 
   async stop(): Promise<void> {
+    if (this.#sending) {
+      clearTimeout(this.#sending)
+      await this.#send()
+    }
     this.#schedule?.stop()
     this.#subscriber?.disconnect()
     await this.#shared?.close()
@@ -153,13 +162,29 @@ export default class StoreCacheService {
       this.#logger.debug(`[store-cache] invalidated ${tags.join(" ")}: ${reason}`)
     }
     if (!this.#shared) return
+    for (const tag of tags) this.#unsent.add(tag)
+    this.#sending ??= setTimeout(() => void this.#send(), SEND_AFTER_MS)
+  }
+
+  /** Sends what was invalidated here to every replica; what fails is sent again a second later until it goes. */
+  async #send(): Promise<void> {
+    this.#sending = undefined
+    const tags = this.#unsent.has(ALL) ? [ALL] : [...this.#unsent]
+    this.#unsent.clear()
+    if (!tags.length || !this.#shared) return
     try {
       await this.#shared.invalidate(tags)
+      if (this.#sendFailed) this.#logger.info("[store-cache] invalidations reach the store cache's Redis again")
+      this.#sendFailed = false
     } catch (error) {
-      this.#missedInvalidation = true
-      this.#logger.warn(
-        `[store-cache] could not invalidate in the cache Redis (${message(error)}); everything is invalidated once it answers`
-      )
+      if (!this.#sendFailed) {
+        this.#logger.warn(
+          `[store-cache] could not send an invalidation to the store cache's Redis (${message(error)}); sending it again every second`
+        )
+      }
+      this.#sendFailed = true
+      for (const tag of tags) this.#unsent.add(tag)
+      this.#sending ??= setTimeout(() => void this.#send(), RESEND_AFTER_MS)
     }
   }
 
