@@ -1,6 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authThrottle } from "./auth-throttle/middleware"
-import { sharedStoreCache, storeCache, storeCacheKey } from "./caching/store-cache"
+import { answeringStoreCache, storeCache, storeCacheKey } from "./caching/store-cache"
 import { storeResponseCache } from "./caching/store-response-cache"
 import { categoryNotFound } from "./hardening/category-not-found"
 import { clientAwareErrorHandler } from "./hardening/error-handler"
@@ -24,7 +24,7 @@ export default defineMiddlewares({
     },
     {
       matcher: "/store",
-      middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey, sharedStoreCache)],
+      middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey, answeringStoreCache)],
     },
     { matcher: "/admin", middlewares: [requestSanity("admin")] },
     { matcher: "/static", middlewares: [jsonNotFound] },

@@ -49,6 +49,16 @@ export function sharedStoreCache(): SharedLevel | undefined {
   return shared
 }
 
+/**
+ * The second level as requests may use it: only where it keeps answers, and
+ * only while this process hears every invalidation (src/modules/store-cache
+ * says so with `trusted`); otherwise requests neither read nor write it.
+ */
+export function answeringStoreCache(): SharedLevel | undefined {
+  const level = sharedStoreCache()
+  return level?.storesAnswers && level.trusted ? level : undefined
+}
+
 /** STORE_CORS as Medusa parses it; undefined where it cannot be read (the boot then refuses the config anyway). */
 function storeOrigins(source: Env): CorsOrigins | undefined {
   try {

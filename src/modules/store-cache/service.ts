@@ -209,6 +209,33 @@ export default class StoreCacheService {
   }
 
   /**
+   * Once listening: the first time, answers are trusted at once; after an
+   * outage, what changed meanwhile is unknown (its invalidations may not have
+   * reached Redis), so everything is invalidated in Redis first, and until
+   * that has gone through, nothing is read from or written to it.
+   */
+  async #trust(shared: SharedLevel): Promise<void> {
+    const back = this.#subscribedBefore
+    this.#subscribedBefore = true
+    if (back) {
+      try {
+        await shared.invalidate([ALL])
+      } catch (error) {
+        this.#logger.warn(`[store-cache] could not invalidate after the outage (${message(error)}); trying again`)
+        setTimeout(() => void this.#trust(shared), RESEND_AFTER_MS).unref()
+        return
+      }
+      storeCache.invalidate(undefined)
+      this.#logger.info(
+        "[store-cache] the store cache's Redis answers again; everything invalidated, as changes meanwhile are unknown; answers kept until invalidated"
+      )
+    }
+    this.#down = false
+    shared.trusted = true
+    storeCache.confirmInvalidations(true)
+  }
+
+  /**
    * Listens for invalidations. Only while subscribed does the first level
    * keep answers until invalidated; while the cache Redis is away it keeps
    * them 500 ms (ResponseCache.confirmInvalidations), and when it is back,
@@ -229,19 +256,11 @@ export default class StoreCacheService {
     subscriber.on("ready", () => {
       subscriber
         .subscribe(shared.channel)
-        .then(async () => {
-          storeCache.confirmInvalidations(true)
-          const back = this.#subscribedBefore
-          this.#subscribedBefore = true
-          this.#down = false
-          if (back) {
-            this.#logger.info("[store-cache] the store cache's Redis answers again; answers kept until invalidated")
-            await this.invalidate([ALL], "the cache Redis was away, changes meanwhile are unknown")
-          }
-        })
+        .then(() => this.#trust(shared))
         .catch((error) => this.#logger.warn(`[store-cache] could not listen for invalidations: ${message(error)}`))
     })
     const away = (why: string) => {
+      shared.trusted = false
       if (this.#down) return
       this.#down = true
       storeCache.confirmInvalidations(false)

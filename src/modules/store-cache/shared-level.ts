@@ -141,6 +141,12 @@ export class SharedLevel {
   readonly #options: SharedLevelOptions
   readonly #prefix: string
   readonly storesAnswers: boolean
+  /**
+   * Whether this process hears every invalidation, so its answers may be
+   * read from and written to this level: false until it listens, while it
+   * cannot, and after an outage until what changed meanwhile is invalidated.
+   */
+  trusted = false
   /** The channel every server listens on for invalidations; a message is `{"id":"…","tags":[...]}`. */
   readonly channel: string
 
