@@ -65,7 +65,7 @@ export type RedisRole =
   | "queues"
   /** REDIS_URL without CACHE_REDIS_URL: all of the above and the Caching Module's keys. */
   | "queues-and-cache"
-  /** A separate CACHE_REDIS_URL: the Caching Module's keys only, each with a TTL. */
+  /** A separate CACHE_REDIS_URL: the store cache's answers and the Caching Module's keys, each with a TTL. */
   | "cache"
 
 export interface RedisTarget {
@@ -89,8 +89,9 @@ function limit(maxmemory: number): string {
 
 /**
  * What the eviction policy means for what this Redis holds (pure). BullMQ
- * needs noeviction: an evicted job key loses the job. The Caching Module's
- * keys all carry a TTL and may go at any time, so a cache wants eviction.
+ * needs noeviction: an evicted job key loses the job. The store cache's and
+ * the Caching Module's keys all carry a TTL and may go at any time (an
+ * evicted store-cache key only makes answers miss), so a cache wants eviction.
  */
 export function judgeEviction(target: Pick<RedisTarget, "variable" | "role">, found: Eviction): CheckResult {
   const check = `Redis eviction (${target.variable})`
@@ -105,7 +106,10 @@ export function judgeEviction(target: Pick<RedisTarget, "variable" | "role">, fo
       )
     }
     if (policy === "noeviction") {
-      return pass(check, `${where}: nothing is evicted; the Caching Module's keys expire on their TTL`)
+      return pass(
+        check,
+        `${where}: nothing is evicted; the store cache's answers and the Caching Module's keys expire on their TTL`
+      )
     }
     return pass(
       check,
