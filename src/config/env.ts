@@ -91,7 +91,7 @@ export const envSchema = z.object({
   DATABASE_SSL: z.enum(SSL_MODES, { error: `must be one of ${SSL_MODES.join(", ")}` }).optional(),
   DATABASE_POOL_MAX: count(1, 200),
 
-  /** CACHE_REDIS_URL: Redis for the Caching Module's keys only; defaults to REDIS_URL (./caches.ts). */
+  /** CACHE_REDIS_URL: Redis for caches only (the store cache's answers, the Caching Module); defaults to REDIS_URL (./caches.ts). */
   ...texts("REDIS_URL", "CACHE_REDIS_URL"),
 
   ...texts("JWT_SECRET", "COOKIE_SECRET", "STORE_CORS", "ADMIN_CORS", "AUTH_CORS"),
