@@ -88,6 +88,8 @@ beforeAll(async () => {
   const { regions } = (await store(shop.serverUrl, "/store/regions")).body
   regionId = regions.find((r: any) => r.currency_code === "dkk").id
   own = await createOwnProduct(admin, shop.publishableKey, `f${Date.now()}`, 200)
+  // The creation's own invalidations (its prices, its stock) and their warm-ups are done by then.
+  await new Promise((resolve) => setTimeout(resolve, 1500))
 })
 
 afterAll(async () => {
