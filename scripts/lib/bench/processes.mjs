@@ -6,7 +6,7 @@
  * an error or a signal.
  */
 import { spawn, spawnSync } from "node:child_process"
-import { createWriteStream } from "node:fs"
+import { createWriteStream, readFileSync } from "node:fs"
 import { join } from "node:path"
 
 /**
@@ -122,6 +122,60 @@ export function rssMiB(groupId, pattern) {
   const ps = spawnSync("ps", ["-o", "pid=,rss=,args=", "-g", String(groupId)], { encoding: "utf8" })
   const line = ps.stdout.split("\n").find((l) => pattern.test(l) && !/\bsh -c\b/.test(l))
   return line ? Number(line.trim().split(/\s+/)[1]) / 1024 : undefined
+}
+
+/**
+ * The PID of the process in the group whose command line matches `pattern`.
+ * @param {number} groupId
+ * @param {RegExp} pattern
+ * @returns {number | undefined}
+ */
+function pidIn(groupId, pattern) {
+  const ps = spawnSync("ps", ["-o", "pid=,args=", "-g", String(groupId)], { encoding: "utf8" })
+  const line = ps.stdout.split("\n").find((l) => pattern.test(l) && !/\bsh -c\b/.test(l))
+  return line ? Number(line.trim().split(/\s+/)[0]) : undefined
+}
+
+/** Clock ticks per second of /proc's CPU times. */
+const TICKS_PER_SECOND = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout.trim()) || 100
+
+/**
+ * CPU seconds (user and system) the process has used, from /proc/<pid>/stat.
+ * @param {number} pid
+ * @returns {number | undefined}
+ */
+function cpuSeconds(pid) {
+  try {
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis start at field 3.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * Waits until the process in the group whose command line matches `pattern`
+ * uses less than `busyShare` of a core over a second, or `limitSeconds`
+ * pass. A server goes on computing the answers its clients stopped waiting
+ * for when a load phase ends; the next phase should not start under them.
+ * @param {number} groupId
+ * @param {RegExp} pattern
+ * @param {{ busyShare?: number, limitSeconds?: number }} [options]
+ * @returns {Promise<number>} the seconds waited
+ */
+export async function waitUntilIdle(groupId, pattern, { busyShare = 0.15, limitSeconds = 60 } = {}) {
+  const pid = pidIn(groupId, pattern)
+  const began = Date.now()
+  let before = pid === undefined ? undefined : cpuSeconds(pid)
+  while (before !== undefined && pid !== undefined && Date.now() - began < limitSeconds * 1000) {
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+    const after = cpuSeconds(pid)
+    if (after === undefined || after - before < busyShare) break
+    before = after
+  }
+  return (Date.now() - began) / 1000
 }
 
 /**

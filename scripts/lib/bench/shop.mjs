@@ -16,6 +16,13 @@ import { run } from "./processes.mjs"
 
 const POSTGRES = process.env.BENCH_POSTGRES_URL || "postgres://postgres@127.0.0.1:5432"
 export const REDIS_URL = process.env.BENCH_REDIS_URL || "redis://127.0.0.1:6379/11"
+/**
+ * The cache Redis of ours in the storefront-shaped part (CACHE_REDIS_URL):
+ * only with one does the store cache keep answers in Redis, shared by every
+ * server (docs/operations.md "Store API cache"). `none`: ours without one.
+ */
+const cacheRedisSetting = process.env.BENCH_CACHE_REDIS_URL || "redis://127.0.0.1:6379/12"
+export const CACHE_REDIS_URL = cacheRedisSetting === "none" ? "" : cacheRedisSetting
 
 /**
  * Only what the tools need from the caller's environment (where node and npm
@@ -73,14 +80,16 @@ export const createDatabase = (database) => asPostgres(`CREATE DATABASE ${databa
 /** @param {string} database */
 export const dropDatabase = (database) => asPostgres(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`)
 
-/** Empties the bench's Redis database, so no cache entry or job of an earlier run is left. */
+/** Empties the bench's Redis databases, so no cache entry or job of an earlier run is left. */
 export async function flushRedis() {
-  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1, lazyConnect: true })
-  try {
-    await redis.connect()
-    await redis.flushdb()
-  } finally {
-    redis.disconnect()
+  for (const url of [REDIS_URL, CACHE_REDIS_URL].filter(Boolean)) {
+    const redis = new Redis(url, { maxRetriesPerRequest: 1, lazyConnect: true })
+    try {
+      await redis.connect()
+      await redis.flushdb()
+    } finally {
+      redis.disconnect()
+    }
   }
 }
 
@@ -143,4 +152,38 @@ export async function readCatalogue(baseUrl, publishableKey) {
   }
   const variant = product.variants.find(inStock)
   return { regionId: region.id, productId: product.id, handle: product.handle, variantId: variant.id }
+}
+
+/**
+ * Adds the storefront-shaped part's catalogue (src/scripts/bench-catalogue.ts,
+ * `products` products) with `medusa exec`, as `npm run seed` runs the seed;
+ * resolves with the seconds it took.
+ *
+ * Its store cache and Caching Module are off: nothing is cached while no
+ * server runs, and each of the thousands of events the catalogue emits would
+ * otherwise cost a lookup and a Redis round trip for an invalidation. The
+ * event bus jobs it leaves are flushed with the rest of Redis before each boot.
+ * @param {NodeJS.ProcessEnv} env
+ * @param {string} logDir
+ * @param {number} products
+ * @returns {Promise<number>}
+ */
+export async function makeBenchCatalogue(env, logDir, products) {
+  const started = Date.now()
+  await run(
+    "bench-catalogue",
+    join(ROOT, "node_modules", ".bin", "medusa"),
+    ["exec", "./src/scripts/bench-catalogue.ts"],
+    {
+      cwd: ROOT,
+      env: {
+        ...env,
+        BENCH_PRODUCTS: String(products),
+        STORE_CACHE_MAX_AGE_SECONDS: "0",
+        MEDUSA_FF_CACHING: "false",
+      },
+      logDir,
+    }
+  )
+  return (Date.now() - started) / 1000
 }

@@ -4,7 +4,7 @@
  * per setup (each cell the median of the runs with min–max), and the ratios
  * ours/stock and ours/floor of the medians. Pure: runs in, Markdown out.
  */
-import { formatRatio, formatSpread, spread } from "./stats.mjs"
+import { formatNumber, formatRatio, formatSpread, spread } from "./stats.mjs"
 
 export const SETUPS = /** @type {const} */ (["ours", "stock", "floor"])
 
@@ -87,6 +87,183 @@ export function failedRequests(endpoints, results) {
         const load = run.load?.[name]
         if (load && (load.non2xx > 0 || load.errors > 0)) {
           lines.push(`${setup} run ${index + 1}, ${name}: ${load.non2xx} non-2xx answers, ${load.errors} errors`)
+        }
+      }
+    }
+  }
+  return lines
+}
+
+/** The setups of the storefront-shaped part (the floor answers one body to every URL, so it has no place there). */
+export const STOREFRONT_SETUPS = /** @type {const} */ (["ours", "stock"])
+
+/** What the shop aims for under storefront-shaped traffic at 50 connections. */
+export const STOREFRONT_GOALS = /** @type {const} */ ({
+  warmRpsOverStock: 100,
+  warmP99Ms: 100,
+  deployP99Ms: 300,
+  serverRssMiB: 600,
+})
+
+/**
+ * @typedef {{ label: string, unit: string, path: string[], goal?: StorefrontGoal, noRatio?: boolean }} StorefrontFigureRow
+ * @typedef {{ label: string, phase: string, kind: "failures" | "cache" | "primed" }} StorefrontTextRow
+ * @typedef {StorefrontFigureRow | StorefrontTextRow} StorefrontRow
+ * @typedef {{ text: string, met: (ours: import("./stats.mjs").Spread, stock: import("./stats.mjs").Spread | undefined) => boolean | undefined }} StorefrontGoal
+ * @typedef {Partial<Record<typeof STOREFRONT_SETUPS[number], Run[]>>} StorefrontResults
+ */
+
+/** @param {number} limit @param {string} unit @returns {StorefrontGoal} */
+const atMost = (limit, unit) => ({ text: `≤ ${limit} ${unit}`, met: (ours) => ours.median <= limit })
+
+/**
+ * The rows of the storefront-shaped table: the warm phase, then the phase
+ * right after a deploy, each with its goals.
+ * @returns {StorefrontRow[]}
+ */
+export function storefrontRows() {
+  const { warmRpsOverStock, warmP99Ms, deployP99Ms, serverRssMiB } = STOREFRONT_GOALS
+  return [
+    {
+      label: "Warm: req/s",
+      unit: "",
+      path: ["warm", "rps"],
+      goal: {
+        text: `≥ ${warmRpsOverStock}x stock`,
+        met: (ours, stock) => (stock && stock.median > 0 ? ours.median / stock.median >= warmRpsOverStock : undefined),
+      },
+    },
+    { label: "… p50", unit: "ms", path: ["warm", "p50"] },
+    { label: "… p99", unit: "ms", path: ["warm", "p99"], goal: atMost(warmP99Ms, "ms") },
+    { label: "… non-2xx answers / errors (all runs)", phase: "warm", kind: "failures" },
+    { label: "… answers by `x-store-cache`", phase: "warm", kind: "cache" },
+    { label: "… pages primed, most asked first (their share of the requests)", phase: "warm", kind: "primed" },
+    // Ours warms until its cache holds the popular pages, stock for a fixed time: their ratio says nothing.
+    { label: "… warm-up before the measured seconds", unit: "s", path: ["warm", "warmUpSeconds"], noRatio: true },
+    {
+      label: "… RSS of the server after the run",
+      unit: "MiB",
+      path: ["warm", "rss"],
+      goal: atMost(serverRssMiB, "MiB"),
+    },
+    { label: "After a deploy (a second server, from its first second): req/s", unit: "", path: ["deploy", "rps"] },
+    { label: "… p50", unit: "ms", path: ["deploy", "p50"] },
+    { label: "… p99", unit: "ms", path: ["deploy", "p99"], goal: atMost(deployP99Ms, "ms") },
+    { label: "… non-2xx answers / errors (all runs)", phase: "deploy", kind: "failures" },
+    { label: "… answers by `x-store-cache`", phase: "deploy", kind: "cache" },
+    { label: "… boot of the second server to `/health/ready`", unit: "s", path: ["deploy", "boot"] },
+    {
+      label: "… RSS of the second server after the run",
+      unit: "MiB",
+      path: ["deploy", "rss"],
+      goal: atMost(serverRssMiB, "MiB"),
+    },
+    {
+      label: "… RSS of the first server then",
+      unit: "MiB",
+      path: ["deploy", "firstServerRss"],
+      goal: atMost(serverRssMiB, "MiB"),
+    },
+  ]
+}
+
+/**
+ * "hit 97.1%, redis 2.0%, miss 0.9%": each `x-store-cache` value's median
+ * share over the runs, largest first; "–" without the header (stock).
+ * @param {Run[]} runs
+ * @param {string} phase
+ */
+function cacheShares(runs, phase) {
+  /** @type {Record<string, number[]>} */
+  const shares = {}
+  for (const run of runs) {
+    const cache = run[phase]?.cache ?? {}
+    const total = Object.values(cache).reduce((/** @type {number} */ sum, /** @type {number} */ n) => sum + n, 0)
+    if (!total) continue
+    for (const [state, n] of Object.entries(cache)) (shares[state] ??= []).push(n / total)
+  }
+  const medians = Object.entries(shares)
+    .filter(([state]) => state !== "none")
+    .map(
+      ([state, values]) =>
+        /** @type {const} */ ([state, spread([...values, ...Array(runs.length - values.length).fill(0)])?.median ?? 0])
+    )
+    .sort(([, a], [, b]) => b - a)
+  if (!medians.length) return "–"
+  return medians
+    .map(([state, share]) => `${state} ${(share * 100).toFixed(share < 0.001 && share > 0 ? 2 : 1)}%`)
+    .join(", ")
+}
+
+/**
+ * "1,020 (88.7%)": the median of the pages primed before the load, and of
+ * their share of the requests; "–" where nothing was primed (stock).
+ * @param {Run[]} runs
+ * @param {string} phase
+ */
+function primedPages(runs, phase) {
+  const pages = spread(runs.map((run) => run[phase]?.primedPages))
+  const share = spread(runs.map((run) => run[phase]?.primedShare))
+  if (!pages || !share) return "–"
+  return `${formatNumber(pages.median)} (${(share.median * 100).toFixed(1)}%)`
+}
+
+/**
+ * "0 / 0": non-2xx answers and errors summed over the runs.
+ * @param {Run[]} runs
+ * @param {string} phase
+ */
+function failureCounts(runs, phase) {
+  const measured = runs.filter((run) => run[phase])
+  if (!measured.length) return "–"
+  const sum = (/** @type {string} */ key) => measured.reduce((total, run) => total + (run[phase][key] ?? 0), 0)
+  return `${sum("non2xx").toLocaleString("en-US")} / ${sum("errors").toLocaleString("en-US")}`
+}
+
+/**
+ * The storefront-shaped table: ours and stock (medians with min–max), ours
+ * over stock, and the goal beside the figure it is about, met or missed on
+ * ours' median.
+ * @param {StorefrontRow[]} rows
+ * @param {StorefrontResults} results
+ * @returns {string} a Markdown table
+ */
+export function renderStorefrontTable(rows, results) {
+  const lines = ["| | ours | stock | ours/stock | goal |", "|---|---:|---:|---:|---|"]
+  for (const row of rows) {
+    if ("kind" in row) {
+      const cell = { cache: cacheShares, failures: failureCounts, primed: primedPages }[row.kind]
+      const [ours, stock] = STOREFRONT_SETUPS.map((setup) => cell(results[setup] ?? [], row.phase))
+      lines.push(`| ${row.label} | ${ours} | ${stock} | – | |`)
+      continue
+    }
+    const [ours, stock] = STOREFRONT_SETUPS.map((setup) =>
+      spread((results[setup] ?? []).map((run) => valueAt(run, row.path)))
+    )
+    const cells = [ours, stock].map((figure) => formatSpread(figure, row.unit))
+    const verdict = row.goal && ours ? row.goal.met(ours, stock) : undefined
+    const goal = row.goal ? ` ${row.goal.text}${verdict === undefined ? "" : verdict ? ": met" : ": **missed**"}` : ""
+    const ratio = row.noRatio ? "–" : formatRatio(ours, stock)
+    lines.push(`| ${row.label} | ${cells.join(" | ")} | ${ratio} |${goal} |`)
+  }
+  return lines.join("\n")
+}
+
+/**
+ * One line per phase of a run whose requests were not all answered 2xx.
+ * @param {StorefrontResults} results
+ * @returns {string[]}
+ */
+export function storefrontFailures(results) {
+  const lines = []
+  for (const setup of STOREFRONT_SETUPS) {
+    for (const [index, run] of (results[setup] ?? []).entries()) {
+      for (const phase of ["warm", "deploy"]) {
+        const load = run[phase]
+        if (load && (load.non2xx > 0 || load.errors > 0)) {
+          lines.push(
+            `${setup} run ${index + 1}, ${phase === "warm" ? "warm" : "after the deploy"}: ${load.non2xx} non-2xx answers, ${load.errors} errors (${load.timeouts ?? 0} of them timeouts)`
+          )
         }
       }
     }
