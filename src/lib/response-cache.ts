@@ -73,6 +73,7 @@ export class ResponseCache {
   readonly #maxInFlight: number
   readonly #now: () => number
   #confirmed = true
+  /** Counts invalidations; a computation begun at one epoch is kept only if it settles at the same. */
   #epoch = 0
   #bytes = 0
 
@@ -117,11 +118,6 @@ export class ResponseCache {
 
   get inFlightCount(): number {
     return this.#inFlight.size
-  }
-
-  /** Counts invalidations; a computation begun at one epoch is kept only if it settles at the same. */
-  get epoch(): number {
-    return this.#epoch
   }
 
   /**

@@ -163,7 +163,7 @@ export class SharedLevel {
     this.#redis.defineCommand("storeCacheTakeWarmKeys", { numberOfKeys: 0, lua: TAKE_WARM_KEYS })
   }
 
-  /** The connection, for its events (error, ready). */
+  /** The connection, for its events (ready: commands fail, not queue, before it). */
   get connection(): Redis {
     return this.#redis
   }
