@@ -1,5 +1,5 @@
 import { installStoreCacheFrontDoor } from "./src/api/caching/front-door"
-import { storeCache, storeCacheKey } from "./src/api/caching/store-cache"
+import { markServingStoreApi, storeCache, storeCacheKey } from "./src/api/caching/store-cache"
 import { installServerTimeouts } from "./src/api/limits/server-timeouts"
 import { installConnectionDrain } from "./src/api/shutdown/drain-connections"
 import { installWorkerReadiness } from "./src/health/worker-readiness"
@@ -20,4 +20,5 @@ export function register(): void {
   installServerTimeouts()
   installConnectionDrain()
   installStoreCacheFrontDoor(storeCache, storeCacheKey)
+  markServingStoreApi()
 }

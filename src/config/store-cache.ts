@@ -6,9 +6,11 @@ import type { ModuleDeclaration } from "./modules"
  * The store cache (src/api/caching, src/modules/store-cache) keeps an
  * anonymous catalogue answer until an event says it is wrong. Its maximum
  * age is only a safety net for a change no event announces (an edit straight
- * in the database): five minutes, like the Caching Module's TTL (./caches.ts).
+ * in the database, which `npm run store-cache:flush` shows at once): an hour,
+ * so a product page a shopper opens a few times an hour stays cached, which
+ * five minutes would not, while such a change still shows the same hour.
  */
-export const DEFAULT_STORE_CACHE_MAX_AGE_SECONDS = 300
+export const DEFAULT_STORE_CACHE_MAX_AGE_SECONDS = 3600
 
 /**
  * How long a server keeps an answer while it cannot be sure it hears every

@@ -22,6 +22,20 @@ export const storeCache = new ResponseCache(settings)
 
 let shared: SharedLevel | undefined
 let sharedDisabled = false
+let servingStoreApi = false
+
+/**
+ * Called from instrumentation.ts's register(), which `medusa start` runs
+ * before it creates its HTTP server: this process answers the Store API, so
+ * it can warm answers up by asking itself and it keeps a first level worth
+ * invalidating. A `medusa exec` script loads the same modules but serves
+ * nothing: it only sends the invalidations of what it changes.
+ */
+export function markServingStoreApi(): void {
+  servingStoreApi = true
+}
+
+export const servesStoreApi = (): boolean => servingStoreApi
 
 /** Stops using the second level: nothing would invalidate it (src/modules/store-cache says why in the log). */
 export function disableSharedStoreCache(): void {

@@ -28,7 +28,7 @@ describe("buildConfig in production", () => {
       "mode: shared; admin on",
       "database: aws-1-eu-west-1.pooler.supabase.com:6543/postgres; transaction pooler; TLS verify-full with CA (default for a remote host)",
       "redis: redis://default:***@redis.railway.internal:6379; event bus, workflow engine, locking, sessions, login cache (MFA/OAuth) and Caching Module (TTL 300 s, only with MEDUSA_FF_CACHING=true) on Redis (family=0 for Railway's private network)",
-      "store cache: anonymous catalogue answers kept until a change invalidates them (at most 300 s), in each server, invalidated through REDIS_URL; set CACHE_REDIS_URL (an evicting Redis) to share answers between replicas",
+      "store cache: anonymous catalogue answers kept until a change invalidates them (at most 3600 s), in each server, invalidated through REDIS_URL; set CACHE_REDIS_URL (an evicting Redis) to share answers between replicas",
       "login throttle: 5 failures per account and address, 20 per address, 50 per account in 15 min; counted in Redis, across replicas",
       "trusted storefront: none (STOREFRONT_SECRET unset); a server-side storefront's customers share its address (docs/security.md)",
       "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on",

@@ -3,8 +3,8 @@ import { validateConfig } from "../validate"
 import { refuseRetiredStoreCacheVariable, storeCacheSettings, storeCacheSummary } from "../store-cache"
 
 describe("store cache settings", () => {
-  it("keeps answers at most 300 s unless STORE_CACHE_MAX_AGE_SECONDS says otherwise, 500 ms while unconfirmed", () => {
-    expect(storeCacheSettings(parseEnv({})).maxAgeMs).toBe(300_000)
+  it("keeps answers at most an hour unless STORE_CACHE_MAX_AGE_SECONDS says otherwise, 500 ms while unconfirmed", () => {
+    expect(storeCacheSettings(parseEnv({})).maxAgeMs).toBe(3_600_000)
     expect(storeCacheSettings(parseEnv({ STORE_CACHE_MAX_AGE_SECONDS: "60" })).maxAgeMs).toBe(60_000)
     expect(storeCacheSettings(parseEnv({ STORE_CACHE_MAX_AGE_SECONDS: "0" })).maxAgeMs).toBe(0)
     expect(storeCacheSettings(parseEnv({})).unconfirmedMaxAgeMs).toBe(500)
@@ -31,7 +31,7 @@ describe("store cache settings", () => {
   it("says in one line whether the cache is on, how long answers live and where they are shared", () => {
     const on = storeCacheSettings(parseEnv({}))
     expect(storeCacheSummary(on, "CACHE_REDIS_URL")).toBe(
-      "store cache: anonymous catalogue answers kept until a change invalidates them (at most 300 s), in each server and shared by every replica on CACHE_REDIS_URL"
+      "store cache: anonymous catalogue answers kept until a change invalidates them (at most 3600 s), in each server and shared by every replica on CACHE_REDIS_URL"
     )
     expect(storeCacheSummary(on, "REDIS_URL")).toMatch(/invalidated through REDIS_URL; set CACHE_REDIS_URL/)
     expect(storeCacheSummary(on, undefined)).toMatch(/in this process only/)

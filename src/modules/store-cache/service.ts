@@ -1,11 +1,12 @@
 import type { Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
-import { disableSharedStoreCache, sharedStoreCache, storeCache } from "../../api/caching/store-cache"
+import { once } from "node:events"
+import { disableSharedStoreCache, servesStoreApi, sharedStoreCache, storeCache } from "../../api/caching/store-cache"
 import { parseEnv } from "../../config/env"
 import { ALL, decide, LISTS, productTags, type Decision } from "./invalidation-rules"
 import { PriceListSchedule } from "./price-list-schedule"
 import { productsOf, type QueryGraph } from "./product-lookup"
-import { readInvalidationMessage, type SharedLevel } from "./shared-level"
+import { readInvalidationMessage, WARM_LIST_LIMIT, type SharedLevel } from "./shared-level"
 import { WarmUp } from "./warm-up"
 
 /** What Medusa's event bus hands an interceptor: every event, as it is emitted or released. */
@@ -25,13 +26,16 @@ interface Dependencies {
 }
 
 /**
- * How many dropped answers one invalidation warms up, per tag: a product's
- * own pages all (a handful: regions, languages, field sets), the lists
- * and everything only the first asked after the last change, as a change
- * to stock comes with every order and each warmed answer costs the server
- * a full computation.
+ * How many dropped answers one invalidation warms up, per tag. A product's
+ * own pages all (a handful: regions, languages, field sets). The lists only
+ * the first 50 asked since the last change: a change to stock comes with
+ * every order and drops every list, and each warmed answer costs the server
+ * a full computation. After a change to everything (a price list starting,
+ * a region or category edited, `npm run store-cache:flush`), which is rare,
+ * every answer remembered: the whole catalogue a storefront asked for, so
+ * no shopper waits for Medusa afterwards.
  */
-const WARM_UP_LIMIT = { product: 200, lists: 50, all: 500 }
+const WARM_UP_LIMIT = { product: 200, lists: 50, all: WARM_LIST_LIMIT }
 
 /** How long invalidations gather before going to Redis as one message, and the wait before a failed one goes again. */
 const SEND_AFTER_MS = 10
@@ -94,7 +98,8 @@ export default class StoreCacheService {
     }
     this.#shared = sharedStoreCache()
     this.#eventBus.addInterceptor((event) => void this.#onEvent(event))
-    if (this.#workerMode === "worker") return
+    // The worker and `medusa exec` scripts answer no Store API request: they only send their invalidations.
+    if (this.#workerMode === "worker" || !servesStoreApi()) return
     this.#schedule = new PriceListSchedule(
       () => this.#container.query.graph,
       (at, pass) => void this.#onPriceListBoundary(at, pass),
@@ -164,6 +169,25 @@ export default class StoreCacheService {
     if (!this.#shared) return
     for (const tag of tags) this.#unsent.add(tag)
     this.#sending ??= setTimeout(() => void this.#send(), SEND_AFTER_MS)
+  }
+
+  /**
+   * Drops every answer here and, through Redis, on every server replica, and
+   * resolves once Redis has taken it (`npm run store-cache:flush`, for a
+   * change no event announces). Where the invalidation goes: "everywhere",
+   * "nowhere else" (no Redis: each server's answers live in its own memory),
+   * or "off" (the store cache is off). A Redis error rejects.
+   */
+  async flushEverywhere(reason: string): Promise<"everywhere" | "nowhere else" | "off"> {
+    if (!storeCache.enabled) return "off"
+    storeCache.invalidate(undefined)
+    if (!this.#shared) return "nowhere else"
+    // Commands fail rather than queue before the connection is ready, and a script runs right after start.
+    const connection = this.#shared.connection
+    if (connection.status !== "ready") await once(connection, "ready", { signal: AbortSignal.timeout(10_000) })
+    await this.#shared.invalidate([ALL])
+    this.#logger.info(`[store-cache] everything invalidated: ${reason}`)
+    return "everywhere"
   }
 
   /** Sends what was invalidated here to every replica; what fails is sent again a second later until it goes. */

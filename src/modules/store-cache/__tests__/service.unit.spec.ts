@@ -1,4 +1,4 @@
-import { storeCache } from "../../../api/caching/store-cache"
+import { markServingStoreApi, storeCache } from "../../../api/caching/store-cache"
 import StoreCacheService from "../service"
 
 const answer = { body: Buffer.from("{}"), headers: {} }
@@ -108,5 +108,24 @@ describe("StoreCacheService (no Redis, one process)", () => {
     expect(storeCache.maxAgeMs).toBe(500)
     expect(logged[0].line).toMatch(/^\[store-cache\] Medusa's event bus has no addInterceptor/)
     storeCache.confirmInvalidations(true)
+  })
+
+  it("empties this process's answers on store-cache:flush and says no other server can be reached without Redis", async () => {
+    const { service } = await startedService(graph)
+    fill()
+    await expect(service.flushEverywhere("a test")).resolves.toBe("nowhere else")
+    expect(cached()).toEqual([])
+  })
+
+  it("reads the price lists' times only in a process that answers the Store API, not in a medusa exec script", async () => {
+    const priceListReads = () => graph.mock.calls.filter(([config]) => config.entity === "price_list").length
+    graph.mockClear()
+    await startedService(graph)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(priceListReads()).toBe(0)
+    markServingStoreApi()
+    await startedService(graph)
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(priceListReads()).toBe(1)
   })
 })
