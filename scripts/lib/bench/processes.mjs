@@ -125,15 +125,56 @@ export function rssMiB(groupId, pattern) {
 }
 
 /**
- * The PID of the process in the group whose command line matches `pattern`.
+ * @typedef {{ pid: number, ppid: number, rssKiB: number, args: string }} PsRow
+ */
+
+/**
+ * The rows of `ps -o pid=,ppid=,rss=,args=`.
+ * @param {string} output
+ * @returns {PsRow[]}
+ */
+export function parsePs(output) {
+  return output
+    .split("\n")
+    .map((line) => line.trim().match(/^(\d+)\s+(\d+)\s+(\d+)\s+(.*)$/))
+    .filter(/** @returns {m is RegExpMatchArray} */ (m) => m !== null)
+    .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), rssKiB: Number(m[3]), args: m[4] ?? "" }))
+}
+
+/**
+ * The first process whose command line matches `pattern` (not a shell
+ * running it) and every process under it: `medusa start --cluster` is a
+ * primary and its forks, each with a heap of its own.
+ * @param {PsRow[]} rows
+ * @param {RegExp} pattern
+ * @returns {PsRow[]} the root first; empty when none matches
+ */
+export function processTree(rows, pattern) {
+  const root = rows.find((row) => pattern.test(row.args) && !/\bsh -c\b/.test(row.args))
+  if (!root) return []
+  const tree = [root]
+  for (let i = 0; i < tree.length; i++) {
+    const parent = /** @type {PsRow} */ (tree[i])
+    tree.push(...rows.filter((row) => row.ppid === parent.pid))
+  }
+  return tree
+}
+
+/** @param {number} groupId */
+const groupRows = (groupId) =>
+  parsePs(spawnSync("ps", ["-o", "pid=,ppid=,rss=,args=", "-g", String(groupId)], { encoding: "utf8" }).stdout)
+
+/**
+ * RSS in MiB of the process in the group matching `pattern` and everything
+ * under it, summed, and how many processes that is; undefined when none matches.
  * @param {number} groupId
  * @param {RegExp} pattern
- * @returns {number | undefined}
+ * @returns {{ mib: number, processes: number } | undefined}
  */
-function pidIn(groupId, pattern) {
-  const ps = spawnSync("ps", ["-o", "pid=,args=", "-g", String(groupId)], { encoding: "utf8" })
-  const line = ps.stdout.split("\n").find((l) => pattern.test(l) && !/\bsh -c\b/.test(l))
-  return line ? Number(line.trim().split(/\s+/)[0]) : undefined
+export function treeRssMiB(groupId, pattern) {
+  const tree = processTree(groupRows(groupId), pattern)
+  if (!tree.length) return undefined
+  return { mib: tree.reduce((sum, row) => sum + row.rssKiB, 0) / 1024, processes: tree.length }
 }
 
 /** Clock ticks per second of /proc's CPU times. */
@@ -156,22 +197,27 @@ function cpuSeconds(pid) {
 }
 
 /**
- * Waits until the process in the group whose command line matches `pattern`
- * uses less than `busyShare` of a core over a second, or `limitSeconds`
- * pass. A server goes on computing the answers its clients stopped waiting
- * for when a load phase ends; the next phase should not start under them.
+ * Waits until the process in the group whose command line matches `pattern`,
+ * with the processes under it (a cluster's forks), uses less than
+ * `busyShare` of a core over a second, or `limitSeconds` pass. A server goes
+ * on computing the answers its clients stopped waiting for when a load phase
+ * ends; the next phase should not start under them.
  * @param {number} groupId
  * @param {RegExp} pattern
  * @param {{ busyShare?: number, limitSeconds?: number }} [options]
  * @returns {Promise<number>} the seconds waited
  */
 export async function waitUntilIdle(groupId, pattern, { busyShare = 0.15, limitSeconds = 60 } = {}) {
-  const pid = pidIn(groupId, pattern)
+  const pids = processTree(groupRows(groupId), pattern).map((row) => row.pid)
+  const used = () => {
+    const times = pids.map(cpuSeconds)
+    return times.some((t) => t === undefined) ? undefined : times.reduce((sum, t) => sum + (t ?? 0), 0)
+  }
   const began = Date.now()
-  let before = pid === undefined ? undefined : cpuSeconds(pid)
-  while (before !== undefined && pid !== undefined && Date.now() - began < limitSeconds * 1000) {
+  let before = pids.length ? used() : undefined
+  while (before !== undefined && Date.now() - began < limitSeconds * 1000) {
     await new Promise((resolve) => setTimeout(resolve, 1000))
-    const after = cpuSeconds(pid)
+    const after = used()
     if (after === undefined || after - before < busyShare) break
     before = after
   }

@@ -2,16 +2,18 @@
 /**
  * docs/benchmarks.md: the tables of `npm run bench` with the machine and how
  * they were measured. Each part of the bench (single URLs, storefront-shaped
- * traffic) is a section with its own date; a part the run left out
+ * traffic, carts) is a section with its own date; a part the run left out
  * (BENCH_PARTS) keeps the section the page had.
  */
 import { cpus, totalmem } from "node:os"
+import { MAX_LINES, MAX_QUANTITY, MIN_STOCK, OPERATION_MIX } from "./carts.mjs"
 import { CONNECTIONS } from "./load.mjs"
 import { PAGE_MIX, REGION_MIX } from "./storefront.mjs"
-import { STOREFRONT_GOALS } from "./table.mjs"
+import { CART_GOALS, STOREFRONT_GOALS } from "./table.mjs"
 
 export const ENDPOINTS_HEADING = "Single URLs"
 export const STOREFRONT_HEADING = "Storefront-shaped traffic"
+export const CARTS_HEADING = "Carts under catalogue traffic"
 /** The single-URL figures' heading before the page had sections per part. */
 const LEGACY_ENDPOINTS_HEADING = "Figures"
 
@@ -37,9 +39,25 @@ const percent = (share) => `${Math.round(share * 100)}%`
  *   partSeconds: number, bodyBytes: number, date: Date }} EndpointsReport
  * @typedef {{ table: string, failures: string[], runs: number, seconds: number, products: number,
  *   catalogueProducts: number, categories: number, catalogueSeconds: number, partSeconds: number,
- *   prime: { concurrency: number, limitSeconds: number }, stockWarmUpSeconds: number,
- *   cacheRedis: boolean, date: Date }} StorefrontReport
+ *   prime: Prime, stockWarmUpSeconds: number, cacheRedis: boolean, date: Date }} StorefrontReport
+ * @typedef {{ concurrency: number, limitSeconds?: number }} Prime
+ * @typedef {{ table: string, failures: string[], runs: number, seconds: number, warmUpSeconds: number,
+ *   shoppers: number, intervalMs: number, catalogueRps: number, clusterSize: number, prime: Prime,
+ *   catalogueProducts: number, cacheRedis: boolean, partSeconds: number, date: Date }} CartsReport
  */
+
+/**
+ * How ours' cache was warmed: every page the load can ask, most asked first,
+ * unless BENCH_PRIME_SECONDS cut it short.
+ * @param {Prime} prime
+ */
+function primeText({ concurrency, limitSeconds }) {
+  const which =
+    limitSeconds === undefined
+      ? `every page the load can ask was asked once, the most asked first, ${concurrency} at a time`
+      : `the pages the load can ask were asked, the most asked first, ${concurrency} at a time, for at most ${limitSeconds} s (\`BENCH_PRIME_SECONDS\`)`
+  return `${which} (each page Medusa computes takes this catalogue's server a few hundred ms of its one JavaScript thread; an answer older than \`STORE_CACHE_MAX_AGE_SECONDS\` is still given while Medusa computes it again)`
+}
 
 /**
  * @param {EndpointsReport} report
@@ -112,12 +130,8 @@ autocannon send only \`x-publishable-api-key\`, as a storefront's server does: n
 cookie, no \`Origin\`. \`scripts/lib/bench/storefront.mjs\` has the exact requests.
 ${ours}
 
-- **Warm**: ours after the pages the load asks most were asked first, ${prime.concurrency} at a
-  time, for at most ${prime.limitSeconds} s: each page Medusa computes takes this catalogue's server a few
-  hundred ms of its one JavaScript thread, and an answer lives at most 300 s
-  (\`STORE_CACHE_MAX_AGE_SECONDS\`), so the cache cannot be filled with every page in
-  time; stock (it keeps nothing) after ${stockWarmUpSeconds} s of the load. Then, once the server has
-  finished what the warm-up left it computing, ${seconds} s measured.
+- **Warm**: ours after ${primeText(prime)}; stock (it keeps nothing) after ${stockWarmUpSeconds} s of the load. Then, once
+  the server has finished what the warm-up left it computing, ${seconds} s measured.
 - **After a deploy**: while the first server keeps running (idle again), a second one starts on
   another port (\`npm run start:server\` for ours, \`npm start\` for stock) and gets the
   load from the moment its \`/health/ready\` answers 200, for ${seconds} s. Ours' second server
@@ -134,6 +148,70 @@ ${table}
 
 ${failureText}`
 }
+
+/**
+ * @param {CartsReport} report
+ * @returns {string} the section's body
+ */
+function cartsSection(report) {
+  const { table, failures, runs, seconds, warmUpSeconds, shoppers, intervalMs, catalogueRps, clusterSize } = report
+  const { prime, catalogueProducts, cacheRedis, partSeconds, date } = report
+  const failureText = failures.length
+    ? ["Requests that did not succeed (their runs count):", "", ...failures.map((f) => `- ${f}`)].join("\n")
+    : "Every cart request and every catalogue request was answered 2xx."
+  const perSecond = (shoppers * 1000) / intervalMs
+  return `Measured ${when(date)} on ${machine()}; the part took ${minutes(partSeconds)}.
+
+The goal: adding to a cart and changing it answer within ${CART_GOALS.operationP95Ms} ms at p95 with ${shoppers} shoppers
+each changing their cart every ${intervalMs / 1000} s (${formatRate(perSecond)} cart operations a second) while catalogue
+traffic runs at a steady ${catalogueRps} requests a second, on the storefront part's catalogue of
+${catalogueProducts.toLocaleString("en-US")} products.
+
+Each shopper creates a cart (\`POST /store/carts\`, ${percent(REGION_MIX.dkk)} in the DKK region), then does one
+operation every ${intervalMs / 1000} s, open-loop: shopper k's are due k × ${intervalMs / shoppers} ms after the first's,
+whatever the server's answers are doing; an operation due while the shopper's previous one
+still runs is late and starts when it ends, and one still due when the measured seconds are
+over is not started. The operations are ${percent(OPERATION_MIX.add)} adds (a variant with at least ${MIN_STOCK} in stock, of a
+product picked by the storefront part's popularity), ${percent(OPERATION_MIX.change)} quantity changes (to 1–${MAX_QUANTITY}) and
+${percent(OPERATION_MIX.remove)} removals, and only changes and removals once a cart has ${MAX_LINES} lines. The requests are
+the official storefront's (\`medusajs/dtc-starter\`, \`apps/storefront/src/lib/data/cart.ts\`, through
+\`@medusajs/js-sdk\`): an add first looks the cart up (\`fields=id,region_id\`), every mutation is
+followed by the cart page's \`GET /store/carts/:id\` with the storefront's \`fields\`, measured
+apart; headers \`content-type\`, \`accept\` and \`x-publishable-api-key\` only (no cookie, no
+\`Origin\`), through Node's fetch. \`scripts/lib/bench/carts.mjs\` has the exact requests. An
+operation's time is its mutation's, from sending it until its answer is read; a request
+that failed counts with the time it took (a timeout after 30 s).
+
+Beside them autocannon sends the storefront part's page views at ${catalogueRps} requests a second
+(\`overallRate\`, ${CONNECTIONS} connections); it reaches that rate only while the server keeps up. Ours
+is warmed first: ${primeText(prime)}.
+${
+  cacheRedis
+    ? "Ours and its cluster have a cache Redis of their own (`CACHE_REDIS_URL`)."
+    : "Ours and its cluster have no cache Redis (`BENCH_CACHE_REDIS_URL=none`)."
+} The first ${warmUpSeconds} s of both loads are a warm-up, then ${seconds} s
+are measured.
+
+- **ours, \`--cluster ${clusterSize}\`**: ours with its server started as \`medusa start --cluster ${clusterSize} --servers ${clusterSize}\`
+  (\`BENCH_CART_CLUSTER\`): a primary process that forks ${clusterSize} servers sharing the port, each
+  with its own heap and the start scripts' heap ceiling, and the same worker. The bench starts
+  it itself with \`npm run start:server\`'s variables, as that script gives \`medusa start\` no
+  flags. \`--servers\` is needed: Medusa 2.21's cluster sets each fork's
+  \`MEDUSA_WORKER_MODE\`, to \`shared\` unless \`--servers\` or \`--workers\` says otherwise, over
+  the service's \`server\`.
+
+Each cell is the median of ${runs} run${runs === 1 ? "" : "s"} with (min–max), every run booting afresh and
+flushing Redis first. RSS is \`ps\`'s, after the run, of the \`medusa start\` process and every
+process under it (a cluster's primary and forks), and of the worker's. The goal is checked on
+the medians of ours and of its cluster; a missed goal is a figure, not a failed bench.
+
+${table}
+
+${failureText}`
+}
+
+/** @param {number} n */
+const formatRate = (n) => (Number.isInteger(n) ? String(n) : n.toFixed(1))
 
 /**
  * The body of the `## heading` section of a page, or undefined.
@@ -174,11 +252,11 @@ function previousEndpointsSection(page) {
 }
 
 /**
- * @param {{ endpoints?: EndpointsReport, storefront?: StorefrontReport, previousPage?: string }} page
+ * @param {{ endpoints?: EndpointsReport, storefront?: StorefrontReport, carts?: CartsReport, previousPage?: string }} page
  *   a part left out keeps its section from previousPage
  * @returns {string}
  */
-export function benchmarksPage({ endpoints, storefront, previousPage = "" }) {
+export function benchmarksPage({ endpoints, storefront, carts, previousPage = "" }) {
   const notMeasured = (/** @type {string} */ part) =>
     `Not measured yet: \`BENCH_PARTS=${part} npm run bench\` measures it and fills this section.`
   const endpointsBody = endpoints
@@ -187,17 +265,19 @@ export function benchmarksPage({ endpoints, storefront, previousPage = "" }) {
   const storefrontBody = storefront
     ? storefrontSection(storefront)
     : (sectionBody(previousPage, STOREFRONT_HEADING) ?? notMeasured("storefront"))
+  const cartsBody = carts ? cartsSection(carts) : (sectionBody(previousPage, CARTS_HEADING) ?? notMeasured("carts"))
   return `# Benchmarks
 
 How fast and how big the Store API is under storefront traffic, beside stock
 Medusa and beside what the bare machine can do. Rerun with \`npm run bench\`: it
 builds, makes and seeds a database of its own, measures, drops the database and
-rewrites this page. It has two parts, each a section below with its own date:
-[single URLs](#single-urls), one endpoint at a time over the seed's catalogue, and
+rewrites this page. It has three parts, each a section below with its own date:
+[single URLs](#single-urls), one endpoint at a time over the seed's catalogue,
 [storefront-shaped traffic](#storefront-shaped-traffic) over a generated catalogue of
-thousands of products. \`BENCH_PARTS=storefront\` (or \`endpoints\`) runs one part and
-leaves the other's section as it was; \`BENCH_REUSE_BUILD=1\` skips the build when
-\`.medusa/server\` exists.
+thousands of products, and [carts under catalogue traffic](#carts-under-catalogue-traffic),
+shoppers changing their carts on that catalogue. \`BENCH_PARTS=carts\` (or \`storefront\`,
+\`endpoints\`, or a list) runs only those parts and leaves the others' sections as they
+were; \`BENCH_REUSE_BUILD=1\` skips the build when \`.medusa/server\` exists.
 
 ## The setups
 
@@ -214,6 +294,8 @@ leaves the other's section as it was; \`BENCH_REUSE_BUILD=1\` skips the build wh
   (\`scripts/lib/bench/floor-server.mjs\`) answering every request with the bytes of
   ours' priced product list; it is measured once per run and shown on every
   endpoint's rows.
+- **ours, \`--cluster\`** (carts only): ours with its server as \`medusa start --cluster\`, several
+  server processes on one port ([carts under catalogue traffic](#carts-under-catalogue-traffic)).
 
 ## ${ENDPOINTS_HEADING}
 
@@ -222,5 +304,9 @@ ${endpointsBody}
 ## ${STOREFRONT_HEADING}
 
 ${storefrontBody}
+
+## ${CARTS_HEADING}
+
+${cartsBody}
 `
 }

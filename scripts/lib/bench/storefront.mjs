@@ -130,7 +130,7 @@ export function shuffled(items, random) {
  * A query string as the storefront's `sdk.client.fetch` builds it.
  * @param {Record<string, unknown>} query
  */
-const sdkQuery = (query) => stringify(query, { skipNulls: true })
+export const sdkQuery = (query) => stringify(query, { skipNulls: true })
 
 /**
  * The Store API paths of one page.
@@ -187,6 +187,18 @@ export function pageViews(catalogue, seed) {
 }
 
 /**
+ * Every product handle, the most popular first: the order pageViews and
+ * pathsByPopularity rank products by (the first draw of the popularity seed),
+ * so a load that picks products by popularity with this order has the same
+ * best-sellers as the page views.
+ * @param {StorefrontCatalogue} catalogue
+ * @returns {string[]}
+ */
+export function handlesByPopularity(catalogue) {
+  return shuffled(catalogue.handles, seededRandom(POPULARITY_SEED))
+}
+
+/**
  * The Zipf weights of `count` items, summing to 1.
  * @param {number} count
  */
@@ -238,22 +250,43 @@ export function pathsByPopularity(catalogue) {
 }
 
 /**
+ * @typedef {{ done: number, total: number, failed: number, seconds: number }} PrimeProgress
+ */
+
+/**
  * Asks the server for `paths` in order, `concurrency` at a time, until all
- * are answered or `limitSeconds` pass (the requests under way are still
- * awaited: their answers are being kept). On a cache that keeps what it
- * computes, this caches the most asked pages first, at the rate the server
- * computes pages.
+ * are answered or, when `limitSeconds` is given, that many seconds pass (the
+ * requests under way are still awaited: their answers are being kept). On a
+ * cache that keeps what it computes, this caches the most asked pages first,
+ * at the rate the server computes pages. Every `progressEverySeconds`,
+ * `onProgress` hears how far it is: priming thousands of pages takes minutes.
  * @param {{ url: string, publishableKey: string, paths: { path: string, share: number }[],
- *   concurrency: number, limitSeconds: number }} options
+ *   concurrency: number, limitSeconds?: number, onProgress?: (progress: PrimeProgress) => void,
+ *   progressEverySeconds?: number }} options
  * @returns {Promise<{ primed: number, share: number, failed: number, seconds: number }>}
  */
-export async function primeStorefront({ url, publishableKey, paths, concurrency, limitSeconds }) {
+export async function primeStorefront({
+  url,
+  publishableKey,
+  paths,
+  concurrency,
+  limitSeconds,
+  onProgress,
+  progressEverySeconds = 30,
+}) {
   const began = Date.now()
-  const deadline = began + limitSeconds * 1000
+  const deadline = limitSeconds === undefined ? Infinity : began + limitSeconds * 1000
   let next = 0
   let primed = 0
   let failed = 0
   let share = 0
+  const seconds = () => (Date.now() - began) / 1000
+  const ticker = onProgress
+    ? setInterval(
+        () => onProgress({ done: primed + failed, total: paths.length, failed, seconds: seconds() }),
+        progressEverySeconds * 1000
+      )
+    : undefined
   const worker = async () => {
     while (next < paths.length && Date.now() < deadline) {
       const item = /** @type {{ path: string, share: number }} */ (paths[next++])
@@ -269,8 +302,12 @@ export async function primeStorefront({ url, publishableKey, paths, concurrency,
       }
     }
   }
-  await Promise.all(Array.from({ length: concurrency }, worker))
-  return { primed, share, failed, seconds: (Date.now() - began) / 1000 }
+  try {
+    await Promise.all(Array.from({ length: concurrency }, worker))
+  } finally {
+    clearInterval(ticker)
+  }
+  return { primed, share, failed, seconds: seconds() }
 }
 
 /**
@@ -331,11 +368,13 @@ function cacheState(headers) {
  * One autocannon run of page views against url. Every request is a page's
  * first call, or the second call of the page its connection just asked (a
  * category's products); each answer's `x-store-cache` is counted, per kind
- * of call.
- * @param {{ url: string, publishableKey: string, nextPage: () => Page, seconds: number }} options
+ * of call. With `overallRate`, the connections together send at most that
+ * many requests a second (a steady traffic beside another load) instead of
+ * as many as the server answers.
+ * @param {{ url: string, publishableKey: string, nextPage: () => Page, seconds: number, overallRate?: number }} options
  * @returns {Promise<StorefrontResult>}
  */
-export async function driveStorefront({ url, publishableKey, nextPage, seconds }) {
+export async function driveStorefront({ url, publishableKey, nextPage, seconds, overallRate }) {
   /** @type {Record<string, number>} */
   const cache = {}
   /** @type {Record<string, Record<string, number>>} */
@@ -378,6 +417,7 @@ export async function driveStorefront({ url, publishableKey, nextPage, seconds }
     timeout: REQUEST_TIMEOUT_SECONDS,
     headers: { "x-publishable-api-key": publishableKey },
     requests,
+    ...(overallRate === undefined ? {} : { overallRate }),
   })
   return {
     rps: result.requests.average,

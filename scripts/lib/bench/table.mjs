@@ -270,3 +270,179 @@ export function storefrontFailures(results) {
   }
   return lines
 }
+
+/** The setups of the carts part: ours, stock, and ours with its server as `medusa start --cluster`. */
+export const CART_SETUPS = /** @type {const} */ (["ours", "stock", "cluster"])
+
+/** What the shop aims for with 20 shoppers changing their carts beside 200 catalogue requests a second. */
+export const CART_GOALS = /** @type {const} */ ({ operationP95Ms: 300 })
+
+/**
+ * @typedef {{ label: string, unit: string, path: string[], goal?: number, noRatio?: boolean }} CartFigureRow
+ * @typedef {{ label: string, phase: string, kind: "failures" | "cache" | "primed" | "late" | "processes" }} CartTextRow
+ * @typedef {CartFigureRow | CartTextRow} CartRow
+ * @typedef {Partial<Record<typeof CART_SETUPS[number], Run[]>>} CartResults
+ *   each run: { carts: CartFigures, catalogue: StorefrontResult & primed, rss: { server, serverProcesses, worker, total } }
+ */
+
+/**
+ * The rows of the carts table: the shoppers' operations with the goal, the
+ * requests around them, the catalogue traffic beside them, and memory.
+ * @param {number} catalogueRps the catalogue rate asked for
+ * @returns {CartRow[]}
+ */
+export function cartRows(catalogueRps) {
+  const goal = CART_GOALS.operationP95Ms
+  return [
+    { label: "Cart operations (add, change, remove) measured", unit: "", path: ["carts", "ops", "count"] },
+    { label: "… p50", unit: "ms", path: ["carts", "ops", "p50"] },
+    { label: "… p95", unit: "ms", path: ["carts", "ops", "p95"], goal },
+    { label: "… p99", unit: "ms", path: ["carts", "ops", "p99"] },
+    {
+      label: "… add a line item (`POST /store/carts/:id/line-items`), p95",
+      unit: "ms",
+      path: ["carts", "byKind", "add", "p95"],
+      goal,
+    },
+    {
+      label: "… change a quantity (`POST /store/carts/:id/line-items/:line_id`), p95",
+      unit: "ms",
+      path: ["carts", "byKind", "change", "p95"],
+      goal,
+    },
+    {
+      label: "… remove a line (`DELETE /store/carts/:id/line-items/:line_id`), p95",
+      unit: "ms",
+      path: ["carts", "byKind", "remove", "p95"],
+      goal,
+    },
+    { label: "… operations late / not started (all runs)", phase: "carts", kind: "late" },
+    {
+      label: "The cart looked up before each add (`GET /store/carts/:id?fields=id,region_id`), p95",
+      unit: "ms",
+      path: ["carts", "lookup", "p95"],
+    },
+    {
+      label: "The cart page after each operation (`GET /store/carts/:id`), p95",
+      unit: "ms",
+      path: ["carts", "after", "p95"],
+    },
+    { label: "Creating a cart (`POST /store/carts`), p50", unit: "ms", path: ["carts", "create", "p50"] },
+    { label: "Cart requests: non-2xx answers / errors (all runs, warm-up included)", phase: "carts", kind: "failures" },
+    {
+      label: `Catalogue traffic beside them (${catalogueRps} req/s asked): req/s`,
+      unit: "",
+      path: ["catalogue", "rps"],
+    },
+    { label: "… p99", unit: "ms", path: ["catalogue", "p99"] },
+    { label: "… non-2xx answers / errors (all runs)", phase: "catalogue", kind: "failures" },
+    { label: "… answers by `x-store-cache`", phase: "catalogue", kind: "cache" },
+    { label: "… pages primed first (their share of the requests)", phase: "catalogue", kind: "primed" },
+    { label: "RSS of the server (`medusa start` with its forks) after the run", unit: "MiB", path: ["rss", "server"] },
+    { label: "… its processes", phase: "rss", kind: "processes" },
+    { label: "RSS of the worker", unit: "MiB", path: ["rss", "worker"] },
+    { label: "RSS of server and worker together", unit: "MiB", path: ["rss", "total"] },
+  ]
+}
+
+/**
+ * "3 / 0": operations that started late and that never started, summed over the runs.
+ * @param {Run[]} runs
+ * @param {string} phase
+ */
+function lateCounts(runs, phase) {
+  const measured = runs.filter((run) => run[phase])
+  if (!measured.length) return "–"
+  const sum = (/** @type {string} */ key) => measured.reduce((total, run) => total + (run[phase][key] ?? 0), 0)
+  return `${sum("late").toLocaleString("en-US")} / ${sum("notStarted").toLocaleString("en-US")}`
+}
+
+/**
+ * "3": how many processes the server was, as a whole number (a range if the runs differ).
+ * @param {Run[]} runs
+ * @param {string} phase
+ */
+function processCount(runs, phase) {
+  const count = spread(runs.map((run) => run[phase]?.serverProcesses))
+  if (!count) return "–"
+  return count.min === count.max ? String(count.median) : `${count.median} (${count.min}–${count.max})`
+}
+
+/**
+ * The carts table: ours, stock and ours as a cluster (medians with
+ * min–max), ours over stock and the cluster over ours, and the goal beside
+ * the figures it is about, met or missed on ours' and the cluster's medians.
+ * @param {CartRow[]} rows
+ * @param {CartResults} results
+ * @param {number} clusterSize the forks of the cluster setup
+ * @returns {string} a Markdown table
+ */
+export function renderCartTable(rows, results, clusterSize) {
+  const lines = [
+    `| | ours | stock | ours, \`--cluster ${clusterSize}\` | ours/stock | cluster/ours | goal |`,
+    "|---|---:|---:|---:|---:|---:|---|",
+  ]
+  for (const row of rows) {
+    if ("kind" in row) {
+      const cell = {
+        cache: cacheShares,
+        failures: failureCounts,
+        primed: primedPages,
+        late: lateCounts,
+        processes: processCount,
+      }[row.kind]
+      const cells = CART_SETUPS.map((setup) => cell(results[setup] ?? [], row.phase))
+      lines.push(`| ${row.label} | ${cells.join(" | ")} | – | – | |`)
+      continue
+    }
+    const [ours, stock, cluster] = CART_SETUPS.map((setup) =>
+      spread((results[setup] ?? []).map((run) => valueAt(run, row.path)))
+    )
+    const cells = [ours, stock, cluster].map((figure) => formatSpread(figure, row.unit))
+    const ratios = row.noRatio ? ["–", "–"] : [formatRatio(ours, stock), formatRatio(cluster, ours)]
+    const limit = row.goal
+    const verdicts =
+      limit === undefined
+        ? []
+        : /** @type {const} */ ([
+            ["ours", ours],
+            ["cluster", cluster],
+          ])
+            .filter(([, figure]) => figure)
+            .map(([name, figure]) => `${name} ${(figure?.median ?? Infinity) <= limit ? "met" : "**missed**"}`)
+    const goal = limit === undefined ? "" : ` ≤ ${limit} ms${verdicts.length ? `: ${verdicts.join(", ")}` : ""}`
+    lines.push(`| ${row.label} | ${cells.join(" | ")} | ${ratios.join(" | ")} |${goal} |`)
+  }
+  return lines.join("\n")
+}
+
+/**
+ * One line per run whose cart requests or catalogue traffic were not all
+ * answered 2xx, with the kinds of cart request that failed and how.
+ * @param {CartResults} results
+ * @returns {string[]}
+ */
+export function cartFailures(results) {
+  const lines = []
+  for (const setup of CART_SETUPS) {
+    for (const [index, run] of (results[setup] ?? []).entries()) {
+      const carts = run.carts
+      if (carts && (carts.non2xx > 0 || carts.errors > 0)) {
+        const kinds = Object.entries(carts.failures ?? {})
+          .map(([key, n]) => `${key} ×${n}`)
+          .join(", ")
+        const first = (carts.firstFailures ?? []).length ? `; first: ${carts.firstFailures.join("; ")}` : ""
+        lines.push(
+          `${setup} run ${index + 1}, cart requests: ${carts.non2xx} non-2xx answers, ${carts.errors} errors (${kinds})${first}`
+        )
+      }
+      const catalogue = run.catalogue
+      if (catalogue && (catalogue.non2xx > 0 || catalogue.errors > 0)) {
+        lines.push(
+          `${setup} run ${index + 1}, catalogue traffic: ${catalogue.non2xx} non-2xx answers, ${catalogue.errors} errors (${catalogue.timeouts ?? 0} of them timeouts)`
+        )
+      }
+    }
+  }
+  return lines
+}
