@@ -43,6 +43,8 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
   let regionId: string
   let variantId: string
   let orderId: string
+  /** Where the services' logs stood when the checkout began. */
+  let logsBefore: { server: number; worker: number }
 
   it("lists the regions and finds Danmark in DKK", async () => {
     const { regions } = await sdk.store.region.list()
@@ -73,6 +75,7 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
   })
 
   it("creates a cart in the DK region, adds the variant and sets email and addresses", async () => {
+    logsBefore = { server: logOf(shop.logs.server).length, worker: logOf(shop.logs.worker).length }
     const { cart: created } = await sdk.store.cart.create({ region_id: regionId })
     expect(created.currency_code).toBe("dkk")
     await sdk.store.cart.createLineItem(created.id, { variant_id: variantId, quantity: 2 })
@@ -166,6 +169,13 @@ describe("storefront checkout through @medusajs/js-sdk", () => {
       /email \(not sent, SENDGRID_API_KEY not set\): to k\*\*\*@example\.dk, subject \\?"Tak for din ordre #\d+/
     )
     expect(workerLog).not.toContain("karen@example.dk")
+  })
+
+  it("keeps the catalogue cached through the checkout: no event of the cart, its payment or its order drops it all", () => {
+    expect(orderId).toBeDefined()
+    const since = logOf(shop.logs.server).slice(logsBefore.server) + logOf(shop.logs.worker).slice(logsBefore.worker)
+    const everything = [...since.matchAll(/\[store-cache\] everything invalidated: ([^"]*)/g)].map((m) => m[1])
+    expect(everything).toEqual([])
   })
 
   it("lists the order as not sent with npm run send-confirmations, and sends nothing without an email provider", () => {

@@ -86,7 +86,66 @@ const NOT_IN_THE_CATALOGUE = new Set([
   "campaign-budget",
   "campaign-budget-usage",
   "workflow-execution",
+  // Workflow events of a fulfilment's journey; its stock moves come as inventory events.
+  "shipment",
+  "delivery",
 ])
+
+/**
+ * Modules whose every entity is of the kinds above. Their own events are
+ * named `<module>.<entity>.<action>` (`cart.address.created`, emitted with
+ * every cart that gets an address), so the module, not the entity, decides:
+ * a new entity in one of them is no catalogue change either.
+ */
+const MODULES_OUTSIDE_THE_CATALOGUE = new Set([
+  "cart",
+  "order",
+  "customer",
+  "payment",
+  "promotion",
+  "auth",
+  "user",
+  "notification",
+])
+
+/**
+ * The fulfilment module also holds shipping profiles, which a product links
+ * to and a client may ask for with the product; only its paperwork and the
+ * delivery address are outside the catalogue.
+ */
+const FULFILMENT_PAPERWORK = new Set(["fulfillment", "fulfillment-item", "fulfillment-label", "address"])
+
+/**
+ * Links are named after their sides (`LinkOrderCart.attached`). A link with
+ * a side outside the catalogue (a cart's payment collection, an order's
+ * cart, a customer's account holder) is unreachable from a product, so it
+ * changes no catalogue answer, whichever the other side is. Every other
+ * link drops everything: Medusa 2.21 sends a link's event with the link's
+ * id only (`moduleEventBuilderFactory`), so a product's sales channels or
+ * its variants' prices cannot be traced to the product.
+ */
+const LINKS_OUTSIDE_THE_CATALOGUE = [
+  "LinkCart",
+  "LinkOrder",
+  "LinkReturn",
+  "LinkClaim",
+  "LinkExchange",
+  "LinkCustomer",
+  "LinkUser",
+  "LinkInvite",
+]
+
+/** Whether an event changes nothing an anonymous catalogue answer shows. */
+function outsideTheCatalogue(eventName: string): boolean {
+  const parts = eventName.split(".")
+  const entity = entityOf(eventName)
+  if (entity.startsWith("Link")) return LINKS_OUTSIDE_THE_CATALOGUE.some((prefix) => entity.startsWith(prefix))
+  if (parts.length >= 3) {
+    if (MODULES_OUTSIDE_THE_CATALOGUE.has(parts[0])) return true
+    if (parts[0] === "fulfillment" && FULFILMENT_PAPERWORK.has(entity)) return true
+  }
+  return NOT_IN_THE_CATALOGUE.has(entity)
+}
 
 /**
  * Entities whose ids name products after a lookup (./product-lookup.ts): the
@@ -125,7 +184,7 @@ export function idsOf(data: unknown): string[] {
 /** What an event makes wrong, before any lookup. */
 export function decide(eventName: string, data: unknown): Decision {
   const entity = entityOf(eventName)
-  if (NOT_IN_THE_CATALOGUE.has(entity)) return { kind: "ignore" }
+  if (outsideTheCatalogue(eventName)) return { kind: "ignore" }
   const ids = idsOf(data)
   if (entity === "product") {
     return ids.length

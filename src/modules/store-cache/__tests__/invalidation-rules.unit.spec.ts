@@ -67,6 +67,45 @@ describe("decide", () => {
     expect(decide(eventName, { id: "x_1" })).toEqual({ kind: "ignore" })
   })
 
+  it.each([
+    "cart.address.created",
+    "cart.line-item.updated",
+    "order.order-line-item-tax-line.created",
+    "order.order-shipping-method.created",
+    "payment.payment-session.created",
+    "customer.customer-address.updated",
+    "promotion.promotion-rule.created",
+    "notification.notification.created",
+    "fulfillment.address.created",
+    "fulfillment.fulfillment.updated",
+    "shipment.created",
+    "delivery.created",
+  ])("ignores %s, an event of a checkout or a fulfilment", (eventName) => {
+    expect(decide(eventName, { id: "x_1" })).toEqual({ kind: "ignore" })
+  })
+
+  it.each(["fulfillment.shipping-profile.updated", "stock_location.stock-location-address.updated"])(
+    "drops everything on %s, which a client may ask for with a product",
+    (eventName) => {
+      expect(decide(eventName, { id: "x_1" })).toEqual({ kind: "drop", tags: [ALL], reason: eventName })
+    }
+  )
+
+  it.each(["LinkCartPaymentCollection.attached", "LinkOrderCart.attached", "LinkOrderPaymentCollection.detached"])(
+    "ignores %s, a link with a side outside the catalogue",
+    (eventName) => {
+      expect(decide(eventName, [{ id: "link_1" }])).toEqual({ kind: "ignore" })
+    }
+  )
+
+  it.each([
+    ["LinkProductSalesChannel.attached", { id: undefined }],
+    ["LinkProductVariantPriceSet.detached", { id: "link_1" }],
+    ["LinkPublishableApiKeySalesChannel.attached", { id: undefined }],
+  ])("drops everything on %s, whose data names no product", (eventName, data) => {
+    expect(decide(eventName, data)).toEqual({ kind: "drop", tags: [ALL], reason: eventName })
+  })
+
   it("ignores an uncatalogued entity even without ids", () => {
     expect(decide("cart.created", undefined)).toEqual({ kind: "ignore" })
   })
