@@ -107,13 +107,14 @@ if (!Number.isInteger(PRODUCTS) || PRODUCTS < 1) {
 }
 /**
  * A positive number from the environment, or the default when unset; the
- * bench stops with the variable's name on anything else.
+ * bench stops with the variable's name on anything else. Callers pass
+ * the variable as read from the environment, so the .env.template check sees the read.
  * @param {string} name
+ * @param {string | undefined} raw
  * @param {number} fallback
  * @param {{ whole?: boolean }} [options]
  */
-function setting(name, fallback, { whole = true } = {}) {
-  const raw = process.env[name]
+function setting(name, raw, fallback, { whole = true } = {}) {
   if (raw === undefined || raw === "") return fallback
   const value = Number(raw)
   if (!(value > 0) || (whole && !Number.isInteger(value))) {
@@ -138,14 +139,16 @@ const WARM_UP_SECONDS = 2
  */
 const STOREFRONT_PRIME = {
   concurrency: 4,
-  limitSeconds: process.env.BENCH_PRIME_SECONDS ? setting("BENCH_PRIME_SECONDS", 0, { whole: false }) : undefined,
+  limitSeconds: process.env.BENCH_PRIME_SECONDS
+    ? setting("BENCH_PRIME_SECONDS", process.env.BENCH_PRIME_SECONDS, 0, { whole: false })
+    : undefined,
 }
 /** Stock keeps nothing; its warm-up only lets V8 compile and the pools fill. */
 const STOCK_STOREFRONT_WARM_UP_SECONDS = 10
-const CART_SHOPPERS = setting("BENCH_CART_SHOPPERS", 20)
-const CART_INTERVAL_MS = setting("BENCH_CART_INTERVAL_MS", 2000)
-const CART_SECONDS = setting("BENCH_CART_SECONDS", 30)
-const CART_CATALOGUE_RPS = setting("BENCH_CART_CATALOGUE_RPS", 200)
+const CART_SHOPPERS = setting("BENCH_CART_SHOPPERS", process.env.BENCH_CART_SHOPPERS, 20)
+const CART_INTERVAL_MS = setting("BENCH_CART_INTERVAL_MS", process.env.BENCH_CART_INTERVAL_MS, 2000)
+const CART_SECONDS = setting("BENCH_CART_SECONDS", process.env.BENCH_CART_SECONDS, 30)
+const CART_CATALOGUE_RPS = setting("BENCH_CART_CATALOGUE_RPS", process.env.BENCH_CART_CATALOGUE_RPS, 200)
 /** Long enough for every shopper to make its cart and change it a few times, and for both loads to settle. */
 const CART_WARM_UP_SECONDS = 10
 /**
@@ -153,7 +156,7 @@ const CART_WARM_UP_SECONDS = 10
  * its `--servers` count must then not exceed the forks: more than the cores
  * would fail at start.
  */
-const CART_CLUSTER = Math.min(setting("BENCH_CART_CLUSTER", 2), cpus().length)
+const CART_CLUSTER = Math.min(setting("BENCH_CART_CLUSTER", process.env.BENCH_CART_CLUSTER, 2), cpus().length)
 const BOOT_LIMIT_SECONDS = 180
 const SERVER_PORT = 19310
 const WORKER_PORT = 19311
