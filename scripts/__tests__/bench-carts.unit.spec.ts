@@ -3,29 +3,13 @@
  * in table.mjs, its section in report.mjs) and what it shares with the
  * others: the shoppers' schedule and choices, the requests as the storefront
  * sends them, the figures, the process tree whose memory it reports, and
- * priming that completes unless capped. The modules are ES modules, which
- * jest's CommonJS runtime cannot load, so each case runs them in a Node process.
+ * priming that completes unless capped.
  */
-import { spawnSync } from "node:child_process"
-import { join } from "node:path"
-import { pathToFileURL } from "node:url"
-
-const LIB = join(__dirname, "..", "lib", "bench")
-
-/** Evaluates `expression` (top-level await allowed) with the module's exports as `m` and returns its JSON value. */
-function evaluate(module: string, expression: string): any {
-  const url = pathToFileURL(join(LIB, module)).href
-  const source = `const m = await import(${JSON.stringify(url)}); console.log(JSON.stringify(${expression}))`
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", source], { encoding: "utf8" })
-  if (result.status !== 0) {
-    throw new Error(result.stderr)
-  }
-  return JSON.parse(result.stdout)
-}
+import { benchModuleUrl, evaluate } from "./lib/evaluate-bench-module"
 
 /** An expression for storefront.mjs's seeded random source, for the pure functions that take one. */
 const random = (seed: number) =>
-  `(await import(${JSON.stringify(pathToFileURL(join(LIB, "storefront.mjs")).href)})).seededRandom(${seed})`
+  `(await import(${JSON.stringify(benchModuleUrl("storefront.mjs"))})).seededRandom(${seed})`
 
 describe("the shoppers' schedule", () => {
   const plan = `m.cartSchedule({ shoppers: 20, intervalMs: 2000, warmUpMs: 10000, measuredMs: 30000 })`

@@ -4,22 +4,7 @@
  * figure with a column per setup. The modules are ES modules, which jest's
  * CommonJS runtime cannot load, so each case runs them in a Node process.
  */
-import { spawnSync } from "node:child_process"
-import { join } from "node:path"
-import { pathToFileURL } from "node:url"
-
-const LIB = join(__dirname, "..", "lib", "bench")
-
-/** Evaluates `expression` with the module's exports in scope as `m` and returns its JSON value. */
-function evaluate(module: string, expression: string): any {
-  const url = pathToFileURL(join(LIB, module)).href
-  const source = `const m = await import(${JSON.stringify(url)}); console.log(JSON.stringify(${expression}))`
-  const result = spawnSync(process.execPath, ["--input-type=module", "-e", source], { encoding: "utf8" })
-  if (result.status !== 0) {
-    throw new Error(result.stderr)
-  }
-  return JSON.parse(result.stdout)
-}
+import { evaluate } from "./lib/evaluate-bench-module"
 
 describe("spread", () => {
   it("gives the median, min and max of an odd number of runs", () => {
