@@ -23,7 +23,7 @@ export default async function storeCacheFlush({ container }: ExecArgs): Promise<
       process.exitCode = 1
     } else {
       console.log(
-        "store-cache:flush: every server's store cache is emptied; the first server to hear it computes the catalogue answers again (its log says `[store-cache] warmed up …`)"
+        "store-cache:flush: every server's store cache is emptied; the first server to hear it computes the first 500 answers asked again (its log says `[store-cache] warmed up …`)"
       )
     }
   } catch (error) {

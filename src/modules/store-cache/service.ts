@@ -6,7 +6,7 @@ import { parseEnv } from "../../config/env"
 import { ALL, decide, LISTS, productTags, type Decision } from "./invalidation-rules"
 import { PriceListSchedule } from "./price-list-schedule"
 import { productsOf, type QueryGraph } from "./product-lookup"
-import { readInvalidationMessage, WARM_LIST_LIMIT, type SharedLevel } from "./shared-level"
+import { readInvalidationMessage, type SharedLevel } from "./shared-level"
 import { WarmUp } from "./warm-up"
 
 /** What Medusa's event bus hands an interceptor: every event, as it is emitted or released. */
@@ -31,11 +31,14 @@ interface Dependencies {
  * the first 50 asked since the last change: a change to stock comes with
  * every order and drops every list, and each warmed answer costs the server
  * a full computation. After a change to everything (a price list starting,
- * a region or category edited, `npm run store-cache:flush`), which is rare,
- * every answer remembered: the whole catalogue a storefront asked for, so
- * no shopper waits for Medusa afterwards.
+ * a region or category edited, a product created, `npm run store-cache:flush`)
+ * the first 500 asked since the last such change: the remembered keys are
+ * whatever clients asked, and a client that invents thousands of URLs would
+ * otherwise have the server compute them all again after every such change
+ * (the drills' memory flood followed by a burst of new products showed it:
+ * the workers' every-minute job starved).
  */
-const WARM_UP_LIMIT = { product: 200, lists: 50, all: WARM_LIST_LIMIT }
+const WARM_UP_LIMIT = { product: 200, lists: 50, all: 500 }
 
 /** How long invalidations gather before going to Redis as one message, and the wait before a failed one goes again. */
 const SEND_AFTER_MS = 10

@@ -122,12 +122,8 @@ export interface SharedLevelOptions {
   storesAnswers?: boolean
 }
 
-/**
- * Keys remembered per tag for warming up after an invalidation: a catalogue
- * of 5,000 products in two regions and two languages; a tag on more answers
- * than this warms the first ones.
- */
-export const WARM_LIST_LIMIT = 20_000
+/** Keys remembered per tag for warming up after an invalidation; a tag on more answers than this warms the first ones. */
+export const WARM_LIST_LIMIT = 2_000
 
 /** A tag version outlives every entry that holds it, so an expired version can only cause misses. */
 const versionLifetime = (maxAgeMs: number) => 2 * maxAgeMs + 60_000
