@@ -8,7 +8,7 @@ import type StoreCacheService from "../modules/store-cache/service"
  * the built app): empties the store cache on every server replica, for a
  * change no Medusa event announces (an edit straight in the database, a
  * restore), which would otherwise show only after STORE_CACHE_MAX_AGE_SECONDS.
- * The server that hears it first then computes the remembered answers again.
+ * The server that hears it first then computes the first 500 answers asked again.
  */
 export default async function storeCacheFlush({ container }: ExecArgs): Promise<void> {
   const storeCache = container.resolve<StoreCacheService>(STORE_CACHE_MODULE)

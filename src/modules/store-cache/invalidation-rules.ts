@@ -89,6 +89,8 @@ const NOT_IN_THE_CATALOGUE = new Set([
   // Workflow events of a fulfilment's journey; its stock moves come as inventory events.
   "shipment",
   "delivery",
+  // A cart's or a fulfilment's address (`fulfillment.address.created`); a stock location's is `stock-location-address`.
+  "address",
 ])
 
 /**
@@ -107,13 +109,6 @@ const MODULES_OUTSIDE_THE_CATALOGUE = new Set([
   "user",
   "notification",
 ])
-
-/**
- * The fulfilment module also holds shipping profiles, which a product links
- * to and a client may ask for with the product; only its paperwork and the
- * delivery address are outside the catalogue.
- */
-const FULFILMENT_PAPERWORK = new Set(["fulfillment", "fulfillment-item", "fulfillment-label", "address"])
 
 /**
  * Links are named after their sides (`LinkOrderCart.attached`). A link with
@@ -140,10 +135,8 @@ function outsideTheCatalogue(eventName: string): boolean {
   const parts = eventName.split(".")
   const entity = entityOf(eventName)
   if (entity.startsWith("Link")) return LINKS_OUTSIDE_THE_CATALOGUE.some((prefix) => entity.startsWith(prefix))
-  if (parts.length >= 3) {
-    if (MODULES_OUTSIDE_THE_CATALOGUE.has(parts[0])) return true
-    if (parts[0] === "fulfillment" && FULFILMENT_PAPERWORK.has(entity)) return true
-  }
+  // The fulfilment module also holds shipping profiles, which a client may ask for with a product: not in this list.
+  if (parts.length >= 3 && MODULES_OUTSIDE_THE_CATALOGUE.has(parts[0])) return true
   return NOT_IN_THE_CATALOGUE.has(entity)
 }
 
