@@ -22,7 +22,10 @@
  *   (2, at most one per core), BENCH_CART_SHOPPERS (20) shoppers each change
  *   their cart every BENCH_CART_INTERVAL_MS (2,000) while the storefront's
  *   page views run at BENCH_CART_CATALOGUE_RPS (200) requests a second, for
- *   a warm-up and BENCH_CART_SECONDS (30) measured (./lib/bench/carts.mjs).
+ *   a warm-up and BENCH_CART_SECONDS (30) measured (./lib/bench/carts.mjs);
+ *   before that load, one shopper alone does CART_ALONE_OPERATIONS operations
+ *   one after the other: what one costs without queueing, in time and in the
+ *   server's CPU.
  *
  * Before ours is measured on the catalogue, every page the load can ask is
  * asked once, the most asked first; BENCH_PRIME_SECONDS caps that time (no
@@ -38,11 +41,20 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, tmpdir } from "node:os"
 import { join } from "node:path"
 import { BUILT_MEDUSA, ROOT, SERVER_DIR } from "./lib/built-app.mjs"
-import { driveCarts, readCartVariants } from "./lib/bench/carts.mjs"
+import { driveCarts, measureAlone, readCartVariants } from "./lib/bench/carts.mjs"
 import { measureEventDelivery } from "./lib/bench/events.mjs"
 import { measureFloor } from "./lib/bench/floor.mjs"
 import { ENDPOINTS, measureEndpoint } from "./lib/bench/load.mjs"
-import { killAllNow, rssMiB, secondsToReady, start, stop, treeRssMiB, waitUntilIdle } from "./lib/bench/processes.mjs"
+import {
+  killAllNow,
+  rssMiB,
+  secondsToReady,
+  start,
+  stop,
+  treeCpuSeconds,
+  treeRssMiB,
+  waitUntilIdle,
+} from "./lib/bench/processes.mjs"
 import { benchmarksPage } from "./lib/bench/report.mjs"
 import {
   CACHE_REDIS_URL,
@@ -151,6 +163,8 @@ const CART_SECONDS = setting("BENCH_CART_SECONDS", process.env.BENCH_CART_SECOND
 const CART_CATALOGUE_RPS = setting("BENCH_CART_CATALOGUE_RPS", process.env.BENCH_CART_CATALOGUE_RPS, 200)
 /** Long enough for every shopper to make its cart and change it a few times, and for both loads to settle. */
 const CART_WARM_UP_SECONDS = 10
+/** One shopper's operations, one after the other, before the carts load: enough for a p50 and a CPU figure. */
+const CART_ALONE_OPERATIONS = 40
 /**
  * The forks of the cluster setup. Medusa 2.21 forks at most one per core, and
  * its `--servers` count must then not exceed the forks: more than the cores
@@ -506,6 +520,17 @@ async function measureCarts(setup, index, services, env, shop) {
   shop.cartVariants ??= await readCartVariants(url, publishableKey)
   const primed = setup === "stock" ? undefined : await prime(tag, url, publishableKey, shop.storefront)
   await drain(tag, server)
+  const alone = await measureAlone({
+    url,
+    publishableKey,
+    catalogue: shop.storefront,
+    variants: shop.cartVariants,
+    operations: CART_ALONE_OPERATIONS,
+    cpuSeconds: () => treeCpuSeconds(server.pid, MEDUSA_PROCESS),
+  })
+  progress(
+    `${tag}: one shopper alone, ${alone.operations} operations: p50 ${alone.ops.p50} ms (add ${alone.byKind.add?.p50}, change ${alone.byKind.change?.p50}, remove ${alone.byKind.remove?.p50} ms); the server's CPU ${alone.cpuMsPerOperation ?? "?"} ms per operation, at most ${alone.operationsPerCpuSecond ?? "?"} operations per CPU second`
+  )
   const load = await driveCarts({
     url,
     publishableKey,
@@ -520,6 +545,7 @@ async function measureCarts(setup, index, services, env, shop) {
   const serverRss = treeRssMiB(server.pid, MEDUSA_PROCESS)
   const workerRss = worker ? treeRssMiB(worker.pid, MEDUSA_PROCESS) : undefined
   const run = {
+    alone,
     carts: load.carts,
     catalogue: { ...load.catalogue, primedPages: primed?.primed, primedShare: primed?.share },
     rss: {
@@ -691,6 +717,7 @@ async function main() {
       catalogueRps: CART_CATALOGUE_RPS,
       clusterSize: CART_CLUSTER,
       prime: STOREFRONT_PRIME,
+      aloneOperations: CART_ALONE_OPERATIONS,
       catalogueProducts: shop.storefront?.productCount ?? 0,
       cacheRedis: Boolean(CACHE_REDIS_URL),
       partSeconds: (Date.now() - partStarted) / 1000 + (part("storefront") ? 0 : catalogueSeconds),

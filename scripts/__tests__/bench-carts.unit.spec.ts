@@ -176,6 +176,40 @@ describe("the cart figures", () => {
   })
 })
 
+describe("one shopper alone", () => {
+  const records = JSON.stringify([
+    { kind: "lookup", ms: 8, status: 200, measured: true },
+    { kind: "add", ms: 250, status: 200, measured: true },
+    { kind: "get", ms: 40, status: 200, measured: true },
+    { kind: "change", ms: 230, status: 200, measured: true },
+    { kind: "get", ms: 45, status: 200, measured: true },
+    { kind: "remove", ms: 160, status: 404, measured: true },
+    { kind: "get", ms: 30000, status: 0, measured: true },
+  ])
+
+  it("gives each operation's latency and the server's CPU per operation, with what a CPU second serves", () => {
+    const figures = evaluate(
+      "carts.mjs",
+      `m.aloneFigures(${records}, { cpuBefore: 10.5, cpuAfter: 11.25, operations: 3 })`
+    )
+    expect(figures.ops).toEqual({ count: 3, p50: 230, p95: 250, p99: 250 })
+    expect(figures.byKind.add.p50).toBe(250)
+    expect(figures.byKind.remove.p50).toBe(160)
+    expect(figures.cpuMsPerOperation).toBe(250)
+    expect(figures.operationsPerCpuSecond).toBe(4)
+    expect(figures).toMatchObject({ operations: 3, non2xx: 1, errors: 1 })
+  })
+
+  it("leaves the CPU figures out when the server's CPU could not be read", () => {
+    const figures = evaluate(
+      "carts.mjs",
+      `m.aloneFigures(${records}, { cpuBefore: undefined, cpuAfter: 3, operations: 3 })`
+    )
+    expect(figures.cpuMsPerOperation).toBeUndefined()
+    expect(figures.operationsPerCpuSecond).toBeUndefined()
+  })
+})
+
 describe("the carts table", () => {
   const run = (p95: number, extra: object = {}) => ({
     carts: {
@@ -200,6 +234,12 @@ describe("the carts table", () => {
       primedShare: 1,
     },
     rss: { server: 560, serverProcesses: 1, worker: 330, total: 890 },
+    alone: {
+      ops: { p50: 220 },
+      byKind: { add: { p50: 250 }, change: { p50: 230 }, remove: { p50: 160 } },
+      cpuMsPerOperation: 200,
+      operationsPerCpuSecond: 5,
+    },
   })
   const results = JSON.stringify({
     ours: [run(240), run(260)],
@@ -224,6 +264,12 @@ describe("the carts table", () => {
     )
     expect(lines).toContain(
       "| Catalogue traffic beside them (200 req/s asked): req/s | 199 | 3.00 | 199 | 66.3x | 1.00x | |"
+    )
+    expect(lines).toContain(
+      "| … the server's CPU per operation (an add's lookup, the mutation, the cart page) | 200 ms | 200 ms | 200 ms | 1.00x | 1.00x | |"
+    )
+    expect(lines).toContain(
+      "| … operations one second of the server's CPU serves at most | 5.00 | 5.00 | 5.00 | 1.00x | 1.00x | |"
     )
     expect(lines).toContain("| … its processes | 1 | 1 | 3 | – | – | |")
     expect(lines).toContain("| RSS of server and worker together | 890 MiB | 890 MiB | 1,580 MiB | 1.00x | 1.78x | |")
@@ -306,7 +352,7 @@ describe("docs/benchmarks.md with a carts section", () => {
 
   it("writes the goal, the setups and the table of a carts run", () => {
     const report = `{ table: "| carts table |", failures: [], runs: 3, seconds: 30, warmUpSeconds: 10, shoppers: 20,
-      intervalMs: 2000, catalogueRps: 200, clusterSize: 2, prime: { concurrency: 4 }, catalogueProducts: 2012,
+      intervalMs: 2000, catalogueRps: 200, clusterSize: 2, prime: { concurrency: 4 }, aloneOperations: 40, catalogueProducts: 2012,
       cacheRedis: true, partSeconds: 1800, date: new Date("2026-12-08T10:00:00Z") }`
     const page: string = evaluate("report.mjs", `m.benchmarksPage({ carts: ${report} })`)
     const section = page.slice(page.indexOf("## Carts under catalogue traffic"))
@@ -316,6 +362,8 @@ describe("docs/benchmarks.md with a carts section", () => {
     expect(section).toContain("`medusa start --cluster 2 --servers 2`")
     expect(section).toContain("every page the load can ask was asked once")
     expect(section).not.toContain("BENCH_PRIME_SECONDS")
+    expect(section).toContain("one shopper alone does 40 operations one after the")
+    expect(section).toContain("the goal's 10 a second need that many times fewer")
     expect(section).toContain("| carts table |\n\nEvery cart request and every catalogue request was answered 2xx.")
   })
 })

@@ -462,3 +462,91 @@ export async function driveCarts(options) {
     catalogue: catalogueResult,
   }
 }
+
+/**
+ * @typedef {{ ops: Summary, byKind: Record<string, Summary>, operations: number,
+ *   cpuMsPerOperation?: number, operationsPerCpuSecond?: number, non2xx: number, errors: number }} AloneFigures
+ */
+
+/**
+ * The figures of one shopper alone: its operations' latencies, and the
+ * server's CPU time per operation (its lookup, mutation and cart page) with
+ * what one second of a server's CPU therefore serves at most.
+ * @param {RequestRecord[]} records
+ * @param {{ cpuBefore?: number, cpuAfter?: number, operations: number }} cpu
+ * @returns {AloneFigures}
+ */
+export function aloneFigures(records, { cpuBefore, cpuAfter, operations }) {
+  const times = (/** @type {(r: RequestRecord) => boolean} */ which) => records.filter(which).map((r) => r.ms)
+  const isOperation = (/** @type {RequestRecord} */ r) =>
+    /** @type {readonly string[]} */ (OPERATION_KINDS).includes(r.kind)
+  const failed = records.filter((r) => r.status < 200 || r.status >= 300)
+  const cpuMs =
+    cpuBefore === undefined || cpuAfter === undefined || !operations
+      ? undefined
+      : ((cpuAfter - cpuBefore) * 1000) / operations
+  return {
+    ops: summarize(times(isOperation)),
+    byKind: Object.fromEntries(OPERATION_KINDS.map((kind) => [kind, summarize(times((r) => r.kind === kind))])),
+    operations,
+    cpuMsPerOperation: cpuMs === undefined ? undefined : Math.round(cpuMs),
+    operationsPerCpuSecond: cpuMs ? Math.round((1000 / cpuMs) * 10) / 10 : undefined,
+    non2xx: failed.filter((r) => r.status !== 0).length,
+    errors: failed.filter((r) => r.status === 0).length,
+  }
+}
+
+/**
+ * One shopper alone on an otherwise idle server: a cart, then `operations`
+ * operations one after the other, each as in the load (an add's lookup, the
+ * mutation, the cart page). It shows what a cart operation costs without
+ * queueing: its latency, and the server's CPU per operation, read from
+ * `cpuSeconds` before and after (the server's process tree, from /proc).
+ * @param {{ url: string, publishableKey: string, catalogue: import("./storefront.mjs").StorefrontCatalogue,
+ *   variants: Map<string, Variant[]>, operations: number, cpuSeconds: () => number | undefined }} options
+ * @returns {Promise<AloneFigures>}
+ */
+export async function measureAlone({ url, publishableKey, catalogue, variants, operations, cpuSeconds }) {
+  const headers = {
+    "content-type": "application/json",
+    accept: "application/json",
+    "x-publishable-api-key": publishableKey,
+  }
+  const variantsByRank = handlesByPopularity(catalogue).map((handle) => variants.get(handle) ?? [])
+  const stockOf = new Map(variantsByRank.flat().map((v) => [v.id, v.stock]))
+  const random = seededRandom(SHOPPER_SEED - 1)
+  const pickVariant = variantPicker(variantsByRank, random)
+  /** @type {RequestRecord[]} */
+  const records = []
+  const request = async (/** @type {RequestKind} */ kind, /** @type {Parameters<typeof cartRequest>[1]} */ what) => {
+    const result = await send(url, headers, cartRequest(kind, what))
+    records.push({ kind, ms: result.ms, status: result.status, measured: true })
+    return result
+  }
+  const created = await send(url, headers, cartRequest("create", { regionId: catalogue.regions.dkk }))
+  const cartId = created.answer?.cart?.id
+  if (!cartId) throw new Error(`one shopper alone: POST /store/carts answered ${created.status} ${created.error ?? ""}`)
+  /** @type {Line[]} */
+  let lines = []
+  const cpuBefore = cpuSeconds()
+  for (let i = 0; i < operations; i++) {
+    const withMax = lines.map((line) => ({
+      ...line,
+      max: Math.min(MAX_QUANTITY, stockOf.get(line.variantId) ?? MAX_QUANTITY),
+    }))
+    const operation = nextOperation(withMax, random)
+    let mutation
+    if (operation.kind === "add") {
+      await request("lookup", { cartId })
+      mutation = await request("add", { cartId, variantId: pickVariant().id })
+    } else if (operation.kind === "change") {
+      mutation = await request("change", { cartId, lineId: operation.lineId, quantity: operation.quantity })
+    } else {
+      mutation = await request("remove", { cartId, lineId: operation.lineId })
+    }
+    lines = cartLines(mutation.answer) ?? lines
+    const page = await request("get", { cartId })
+    lines = cartLines(page.answer) ?? lines
+  }
+  return aloneFigures(records, { cpuBefore, cpuAfter: cpuSeconds(), operations })
+}

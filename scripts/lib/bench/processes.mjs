@@ -197,6 +197,20 @@ function cpuSeconds(pid) {
 }
 
 /**
+ * CPU seconds (user and system) the process in the group matching `pattern`
+ * and every process under it have used so far; undefined when none matches or
+ * one of them is gone.
+ * @param {number} groupId
+ * @param {RegExp} pattern
+ * @returns {number | undefined}
+ */
+export function treeCpuSeconds(groupId, pattern) {
+  const times = processTree(groupRows(groupId), pattern).map((row) => cpuSeconds(row.pid))
+  if (!times.length || times.some((t) => t === undefined)) return undefined
+  return times.reduce((sum, t) => (sum ?? 0) + (t ?? 0), 0)
+}
+
+/**
  * Waits until the process in the group whose command line matches `pattern`,
  * with the processes under it (a cluster's forks), uses less than
  * `busyShare` of a core over a second, or `limitSeconds` pass. A server goes

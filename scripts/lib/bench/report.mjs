@@ -43,7 +43,7 @@ const percent = (share) => `${Math.round(share * 100)}%`
  * @typedef {{ concurrency: number, limitSeconds?: number }} Prime
  * @typedef {{ table: string, failures: string[], runs: number, seconds: number, warmUpSeconds: number,
  *   shoppers: number, intervalMs: number, catalogueRps: number, clusterSize: number, prime: Prime,
- *   catalogueProducts: number, cacheRedis: boolean, partSeconds: number, date: Date }} CartsReport
+ *   aloneOperations: number, catalogueProducts: number, cacheRedis: boolean, partSeconds: number, date: Date }} CartsReport
  */
 
 /**
@@ -155,7 +155,7 @@ ${failureText}`
  */
 function cartsSection(report) {
   const { table, failures, runs, seconds, warmUpSeconds, shoppers, intervalMs, catalogueRps, clusterSize } = report
-  const { prime, catalogueProducts, cacheRedis, partSeconds, date } = report
+  const { prime, catalogueProducts, cacheRedis, partSeconds, date, aloneOperations } = report
   const failureText = failures.length
     ? ["Requests that did not succeed (their runs count):", "", ...failures.map((f) => `- ${f}`)].join("\n")
     : "Every cart request and every catalogue request was answered 2xx."
@@ -199,6 +199,13 @@ are measured.
   flags. \`--servers\` is needed: Medusa 2.21's cluster sets each fork's
   \`MEDUSA_WORKER_MODE\`, to \`shared\` unless \`--servers\` or \`--workers\` says otherwise, over
   the service's \`server\`.
+
+Before the load, on the same boot, one shopper alone does ${aloneOperations} operations one after the
+other with the same mix and requests (an add's lookup, the mutation, the cart page), nothing
+else running: their latency without queueing, and the CPU time the server's processes used
+over them (from \`/proc\`), per operation. One second of one server's JavaScript thread serves
+at most the last row's operations; the goal's ${formatRate(perSecond)} a second need that many times fewer
+milliseconds per operation, or more processes.
 
 Each cell is the median of ${runs} run${runs === 1 ? "" : "s"} with (min–max), every run booting afresh and
 flushing Redis first. RSS is \`ps\`'s, after the run, of the \`medusa start\` process and every

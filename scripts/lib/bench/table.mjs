@@ -287,7 +287,8 @@ export const CART_GOALS = /** @type {const} */ ({ operationP95Ms: 300 })
 
 /**
  * The rows of the carts table: the shoppers' operations with the goal, the
- * requests around them, the catalogue traffic beside them, and memory.
+ * requests around them, the catalogue traffic beside them, one shopper
+ * alone (latency and CPU without queueing), and memory.
  * @param {number} catalogueRps the catalogue rate asked for
  * @returns {CartRow[]}
  */
@@ -338,6 +339,24 @@ export function cartRows(catalogueRps) {
     { label: "… non-2xx answers / errors (all runs)", phase: "catalogue", kind: "failures" },
     { label: "… answers by `x-store-cache`", phase: "catalogue", kind: "cache" },
     { label: "… pages primed first (their share of the requests)", phase: "catalogue", kind: "primed" },
+    {
+      label: "One shopper alone on the idle server, operations one after the other: p50",
+      unit: "ms",
+      path: ["alone", "ops", "p50"],
+    },
+    { label: "… add, p50", unit: "ms", path: ["alone", "byKind", "add", "p50"] },
+    { label: "… change, p50", unit: "ms", path: ["alone", "byKind", "change", "p50"] },
+    { label: "… remove, p50", unit: "ms", path: ["alone", "byKind", "remove", "p50"] },
+    {
+      label: "… the server's CPU per operation (an add's lookup, the mutation, the cart page)",
+      unit: "ms",
+      path: ["alone", "cpuMsPerOperation"],
+    },
+    {
+      label: "… operations one second of the server's CPU serves at most",
+      unit: "",
+      path: ["alone", "operationsPerCpuSecond"],
+    },
     { label: "RSS of the server (`medusa start` with its forks) after the run", unit: "MiB", path: ["rss", "server"] },
     { label: "… its processes", phase: "rss", kind: "processes" },
     { label: "RSS of the worker", unit: "MiB", path: ["rss", "worker"] },
