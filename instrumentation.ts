@@ -14,6 +14,10 @@ import { installWorkerReadiness } from "./src/health/worker-readiness"
  * answering repeated anonymous catalogue requests from memory before Express
  * (src/api/caching/front-door.ts), and timeouts for clients that send their
  * requests slowly (src/api/limits/server-timeouts.ts).
+ *
+ * The server's three and the worker's readiness reach Medusa's start command
+ * through src/internals/, which checks what they lean on and, when a release
+ * changed it, logs one `[internals]` line and leaves Medusa's behaviour as is.
  */
 export function register(): void {
   if (installWorkerReadiness()) return

@@ -6,7 +6,7 @@ import { ConfirmOutcome, FakePaymentIntents } from "./fake-stripe-intents"
 import { paymentIntentEvent, signedWebhook } from "./stripe-webhook"
 
 // A local, in-memory stand-in for the parts of the Stripe API that Medusa's Stripe provider calls; point the
-// provider at it with integration-tests/helpers/stripe-redirect.js. It keeps Stripe's state rules, error shapes,
+// provider at it with src/internals/stripe-api-host.js. It keeps Stripe's state rules, error shapes,
 // authentication and idempotency semantics, so the provider behaves as it does against Stripe.
 
 export interface FakeStripeRequest {

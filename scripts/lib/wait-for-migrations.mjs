@@ -22,8 +22,10 @@ const require = createRequire(import.meta.url)
  * @param {{ mode: string, limitSeconds: number }} options
  */
 export async function waitForPendingMigrations({ mode, limitSeconds }) {
-  /** @type {typeof import("../../src/health/migration-sources")} */
-  const sources = require(join(SERVER_DIR, "src", "health", "migration-sources.js"))
+  /** @type {typeof import("../../src/internals/medusa-migration-discovery")} */
+  const sources = require(join(SERVER_DIR, "src", "internals", "medusa-migration-discovery.js"))
+  /** @type {typeof import("../../src/internals/changed")} */
+  const changed = require(join(SERVER_DIR, "src", "internals", "changed.js"))
   /** @type {typeof import("../../src/health/applied-migrations")} */
   const applied = require(join(SERVER_DIR, "src", "health", "applied-migrations.js"))
   /** @type {typeof import("../../src/health/pending-migrations")} */
@@ -52,6 +54,17 @@ export async function waitForPendingMigrations({ mode, limitSeconds }) {
   }
 
   const expected = sources.expectedMigrations(config.modules ?? {}, SERVER_DIR)
+  const problem = sources.migrationDiscoveryProblem(expected)
+  if (problem) {
+    const expectation = "module migrations and migration scripts where medusa db:migrate finds them"
+    if (process.env.NODE_ENV === "production") {
+      fail(
+        `refusing to start: ${sources.INTERNAL_NAME} has changed (expected ${expectation}; found ${problem}), so pending migrations cannot be told apart; see docs/upgrading-medusa.md`
+      )
+    }
+    changed.logInternalChanged(sources.INTERNAL_NAME, expectation, problem, "starting without waiting for migrations")
+    return
+  }
   const db = applied.connect(config.projectConfig)
   /** @type {import("../../src/health/migration-wait").WaitingListener | undefined} */
   let listener

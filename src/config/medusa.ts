@@ -3,7 +3,7 @@ import { buildConfig } from "./index"
 import { ConfigError } from "./errors"
 import { maskSecretsInText } from "./mask"
 import { printsAt } from "./log-level"
-import { leaveSearchPathToTheRole } from "./pooler-search-path"
+import { leaveSearchPathToTheRole } from "../internals/knex-search-path"
 
 const LOGGED = Symbol.for("beauty-shop.config-logged")
 

@@ -13,7 +13,7 @@ import { isFileDisabled, isFileSkipped } from "@medusajs/framework/utils"
  * link planner's `createPlan()` creates and fills `link_module_migrations`
  * (and renames tables), and the scripts migrator creates `script_migrations`.
  * So this compares the files Medusa would run, found the way Medusa finds them
- * (./migration-sources.ts), with the rows of its own tracking tables
+ * (../internals/medusa-migration-discovery.ts), with the rows of its own tracking tables
  * (./applied-migrations.ts):
  * - module migrations: every enabled module and provider (the defaults Medusa
  *   adds, as MedusaAppLoader.mergeDefaultModules does) has them in a

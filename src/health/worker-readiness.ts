@@ -1,42 +1,38 @@
-import type { IncomingMessage, ServerResponse } from "node:http"
+import type { ServerResponse } from "node:http"
 import { container } from "@medusajs/framework"
+import { wrapTraceRequestHandler } from "../internals/medusa-start-trace-hook"
 import { processReadiness } from "./probes"
 
 export const READINESS_PATH = "/health/ready"
 
-type RequestHandler = () => Promise<void>
-type TraceRequestHandler = (
-  handler: RequestHandler,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path?: string
-) => Promise<void>
-
 /**
  * GET /health/ready in worker mode. Medusa loads no API routes in a worker
  * (src/api/health/ready/route.ts serves the server and shared modes), but
- * `medusa start` hands every request to `traceRequestHandler` on its start
- * command when one is set: the hook Medusa's own OpenTelemetry
- * instrumentation uses (@medusajs/medusa/dist/instrumentation). Installed
+ * `medusa start` hands every request to its request hook when one is set
+ * (src/internals/medusa-start-trace-hook.ts). Installed
  * from instrumentation.ts, which `medusa start` loads before it creates the
  * HTTP server; in other modes it installs nothing.
  */
-export function installWorkerReadiness(env: NodeJS.ProcessEnv = process.env): boolean {
+export function installWorkerReadiness(
+  env: NodeJS.ProcessEnv = process.env,
+  options: Parameters<typeof wrapTraceRequestHandler>[1] = {}
+): boolean {
   // Only in a worker: once the hook is set, `medusa start` also searches its
   // router stack for every request, work a server has no reason to do. The
   // config module reads the mode from the same variable.
   if (env.MEDUSA_WORKER_MODE !== "worker") {
     return false
   }
-  const startCommand = require("@medusajs/medusa/commands/start") as { traceRequestHandler?: TraceRequestHandler }
-  const previous = startCommand.traceRequestHandler
-  startCommand.traceRequestHandler = async (handler, req, res, path) => {
-    if (req.method === "GET" && req.url?.split("?")[0] === READINESS_PATH) {
-      await answerReadiness(res)
-      return
-    }
-    return previous ? previous(handler, req, res, path) : handler()
-  }
+  wrapTraceRequestHandler(
+    (previous) => async (handler, req, res, path) => {
+      if (req.method === "GET" && req.url?.split("?")[0] === READINESS_PATH) {
+        await answerReadiness(res)
+        return
+      }
+      return previous ? previous(handler, req, res, path) : handler()
+    },
+    options
+  )
   return true
 }
 

@@ -21,12 +21,12 @@ import { REPO, SHOP_FILE, SHOP_RESULTS, SUITE, type RunningShop } from "./shop"
  * Every command is the npm script the README gives. What the specs need is written to shop.json (./shop.ts);
  * the processes are stopped and the database dropped by the suite's global teardown (stopShop), whatever
  * happened. Every command runs with Stripe configured (so the seed offers it in both regions) and Medusa's Stripe
- * provider redirected to the fake by stripe-redirect.js, as `DEV_FAKE_STRIPE=true npm run dev` wires it (in the
+ * provider redirected to the fake by src/internals/stripe-api-host.js, as `DEV_FAKE_STRIPE=true npm run dev` wires it (in the
  * built shop it finds the copy in .medusa/server's own node_modules).
  */
 
 const secret = () => randomBytes(24).toString("hex")
-const STRIPE_REDIRECT = join(REPO, "integration-tests", "helpers", "stripe-redirect.js")
+const STRIPE_REDIRECT = join(REPO, "src", "internals", "stripe-api-host.js")
 
 export interface LaunchOptions {
   serverPort: number

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http"
-import { hookNextHttpServer, type Listener } from "../../lib/next-http-server"
+import { hookNextHttpServer, type HookOptions, type Listener } from "../../internals/medusa-http-server"
 import type { ResponseCache } from "../../lib/response-cache"
 import { isAnonymousCatalogueRequest } from "./catalogue-request"
 import { replay } from "./replay"
@@ -22,7 +22,7 @@ const REPORT_EVERY_MS = 60_000
  *
  * Installed from instrumentation.ts, whose register() `medusa start` calls
  * right before it creates its HTTP server: the next http.createServer call
- * (that one) gets this in front of its listener (src/lib/next-http-server.ts).
+ * (that one) gets this in front of its listener (src/internals/medusa-http-server.ts).
  * Not Medusa's traceRequestHandler hook, which the worker's
  * readiness uses: with it set, Medusa searches its whole router stack on
  * every request, a third of the CPU a hit would cost. The e2e suite checks
@@ -31,7 +31,8 @@ const REPORT_EVERY_MS = 60_000
 export function installStoreCacheFrontDoor(
   cache: ResponseCache,
   keyOf: (url: string, headers: IncomingHttpHeaders) => string,
-  log: (line: string) => void = (line) => console.log(line)
+  log: (line: string) => void = (line) => console.log(line),
+  hookOptions: HookOptions = {}
 ): boolean {
   if (!cache.enabled) return false
   let hits = 0
@@ -51,7 +52,7 @@ export function installStoreCacheFrontDoor(
       }
       listener(req, res)
     }
-  hookNextHttpServer({ wrapListener: frontDoor })
+  hookNextHttpServer({ wrapListener: frontDoor }, hookOptions)
   setInterval(() => {
     if (hits === 0) return
     log(`[store-cache] ${hits} catalogue answers from memory in the last ${REPORT_EVERY_MS / 1000} s`)

@@ -1,5 +1,5 @@
 import type { ServerOptions } from "node:http"
-import { hookNextHttpServer } from "../../lib/next-http-server"
+import { hookNextHttpServer, type HookOptions } from "../../internals/medusa-http-server"
 
 /**
  * How long the server waits for a client, set on purpose rather than left at Node's defaults (docs/security.md):
@@ -22,6 +22,6 @@ export const SERVER_TIMEOUTS = {
 } as const satisfies ServerOptions
 
 /** Creates the HTTP server `medusa start` makes next with SERVER_TIMEOUTS (installed from instrumentation.ts). */
-export function installServerTimeouts(): void {
-  hookNextHttpServer({ options: SERVER_TIMEOUTS })
+export function installServerTimeouts(hookOptions: HookOptions = {}): void {
+  hookNextHttpServer({ options: SERVER_TIMEOUTS }, hookOptions)
 }

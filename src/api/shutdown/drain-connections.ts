@@ -1,6 +1,7 @@
 import type { Server, ServerResponse } from "node:http"
 import type { Socket } from "node:net"
-import { hookNextHttpServer } from "../../lib/next-http-server"
+import { hookNextHttpServer, type HookOptions } from "../../internals/medusa-http-server"
+import { takeOverShutdown } from "../../internals/medusa-graceful-shutdown"
 
 export interface DrainOptions {
   /** While closing, a connection with no request for this long is closed: its client has nothing more to send. */
@@ -25,7 +26,11 @@ type ShutdownServer = Server & { shutdown?: (timeout?: number) => Promise<void> 
  * in progress always completes; only a connection idle for `idleCloseMs` (its client has moved on) is closed.
  * It resolves when the last connection has ended, or cuts what is left after `timeoutMs`.
  */
-export function drainOnShutdown(server: ShutdownServer, options: DrainOptions = DEFAULT_DRAIN): void {
+export function drainOnShutdown(
+  server: ShutdownServer,
+  options: DrainOptions = DEFAULT_DRAIN,
+  takeOver: Parameters<typeof takeOverShutdown>[2] = {}
+): void {
   const connections = new Map<Socket, { busy: number; idleSince: number }>()
   const answering = new Set<ServerResponse>()
   let closing: Promise<void> | undefined
@@ -68,11 +73,10 @@ export function drainOnShutdown(server: ShutdownServer, options: DrainOptions = 
     })
     return closing
   }
-  // GracefulShutdownServer assigns its own shutdown after the server is created; this one stays.
-  Object.defineProperty(server, "shutdown", { get: () => shutdown, set: () => undefined, configurable: true })
+  takeOverShutdown(server, shutdown, takeOver)
 }
 
 /** Puts drainOnShutdown on the HTTP server `medusa start` creates next (installed from instrumentation.ts). */
-export function installConnectionDrain(options: DrainOptions = DEFAULT_DRAIN): void {
-  hookNextHttpServer({ onCreated: (server) => drainOnShutdown(server, options) })
+export function installConnectionDrain(options: DrainOptions = DEFAULT_DRAIN, hookOptions: HookOptions = {}): void {
+  hookNextHttpServer({ onCreated: (server) => drainOnShutdown(server, options, { expectMedusa: true }) }, hookOptions)
 }

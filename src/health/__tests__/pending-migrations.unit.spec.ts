@@ -1,5 +1,9 @@
 import { readAppliedMigrations } from "../applied-migrations"
-import { migrationScriptNames, moduleMigrationNames, moduleResolveStrings } from "../migration-sources"
+import {
+  migrationScriptNames,
+  moduleMigrationNames,
+  moduleResolveStrings,
+} from "../../internals/medusa-migration-discovery"
 import { describePending, pendingMigrations } from "../pending-migrations"
 
 describe("pending migrations", () => {

@@ -1,10 +1,10 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { dirname, join } from "node:path"
+import { loadDbErrorMapper } from "../../../internals/medusa-db-error-mapper"
 import { clientAwareErrorHandler } from "../error-handler"
 
-/** Medusa's repositories pass every database error through this (not exported; loaded by its file). */
-const { dbErrorMapper } = require(join(dirname(require.resolve("@medusajs/utils")), "dal/mikro-orm/db-error-mapper.js"))
+/** Medusa's repositories pass every database error through this. */
+const dbErrorMapper = loadDbErrorMapper()
 
 /** The error as a route sees it: what Medusa's repositories make of the database's. */
 function throughMedusaRepository(error: Error): unknown {

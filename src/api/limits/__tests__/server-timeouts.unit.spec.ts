@@ -1,7 +1,10 @@
 import { createServer, type Server } from "node:http"
 import { connect } from "node:net"
-import { hookNextHttpServer } from "../../../lib/next-http-server"
+import { hookNextHttpServer } from "../../../internals/medusa-http-server"
 import { installServerTimeouts, SERVER_TIMEOUTS } from "../server-timeouts"
+
+/** The servers of this file stand in for the one `medusa start` creates. */
+const fromHere = { from: /server-timeouts\.unit\.spec/ }
 
 let server: Server | undefined
 
@@ -12,7 +15,7 @@ afterEach(async () => {
 
 describe("server timeouts", () => {
   it("creates the next HTTP server with the header and request timeouts", () => {
-    installServerTimeouts()
+    installServerTimeouts(fromHere)
     server = createServer((_req, res) => res.end("ok"))
     expect(server.headersTimeout).toBe(SERVER_TIMEOUTS.headersTimeout)
     expect(server.requestTimeout).toBe(SERVER_TIMEOUTS.requestTimeout)
@@ -22,7 +25,10 @@ describe("server timeouts", () => {
   })
 
   it("answers a client that sends its headers too slowly with 408 and closes it, while others are answered", async () => {
-    hookNextHttpServer({ options: { headersTimeout: 300, requestTimeout: 1_000, connectionsCheckingInterval: 50 } })
+    hookNextHttpServer(
+      { options: { headersTimeout: 300, requestTimeout: 1_000, connectionsCheckingInterval: 50 } },
+      fromHere
+    )
     server = createServer((_req, res) => res.end("ok"))
     await new Promise<void>((resolve) => server!.listen(0, "127.0.0.1", resolve))
     const { port } = server.address() as { port: number }

@@ -1,17 +1,26 @@
-// Test-only preload: points every client of the Stripe SDK that Medusa's Stripe provider uses at a local fake
-// (integration-tests/helpers/fake-stripe.ts) instead of api.stripe.com.
+// INTERNAL: the host the Stripe SDK of Medusa's Stripe provider talks to (tests and `npm run dev`'s fake Stripe
+// only, never production).
+//
+// Relies on: stripe 15.x, the copy nested under @medusajs/payment-stripe@2.21.2: the private method
+// `Stripe.prototype._getPropsFromConfig(config)`, called once per client in the constructor, whose result holds
+// `host`, `port` and `protocol`.
+//
+// Why: the provider builds its client with `new Stripe(apiKey)` and offers no host option, so a local fake
+// (integration-tests/helpers/fake-stripe.ts) can only be reached by wrapping that method.
+//
+// When it changes: another major version of the nested SDK, or no such method, throws at load with one line
+// naming what was found: a test or `npm run dev` with the fake stops at once rather than calling api.stripe.com.
+// Canary: stripeSdkHostHook.
+//
+// Remove when: @medusajs/payment-stripe accepts an API host (or the SDK reads one from the environment).
 //
 // Use it as a jest setup file, by requiring it, or in spawned processes with
-//   NODE_OPTIONS="--require /abs/path/integration-tests/helpers/stripe-redirect.js"
+//   NODE_OPTIONS="--require /abs/path/src/internals/stripe-api-host.js"
 //
 // With TEST_STRIPE_API_URL (e.g. http://127.0.0.1:12345) set at load time it installs the redirect; without it,
 // loading does nothing. installStripeRedirect() installs it later (e.g. once a fake has picked its port).
 // The installed redirect reads TEST_STRIPE_API_URL each time a client is built, so a client built while the
 // variable is unset talks to Stripe's defaults.
-//
-// The provider builds its client with `new Stripe(apiKey)` and offers no host option, so the redirect wraps the
-// SDK's private Stripe.prototype._getPropsFromConfig (called once per client, in the constructor). That private
-// method is why the SDK version is pinned: a Medusa upgrade that changes the nested SDK fails here, loudly.
 const path = require("node:path")
 
 const SUPPORTED_MAJOR = 15
@@ -43,13 +52,13 @@ function assertSupportedStripeSdk(Stripe, file = "the Stripe SDK nested under @m
     throw new Error(
       `stripe-redirect supports only the Stripe SDK ${SUPPORTED_MAJOR}.x nested under @medusajs/payment-stripe, ` +
         `but ${file} is version ${version}. Check that Stripe.prototype._getPropsFromConfig still sets ` +
-        "host/port/protocol, then update integration-tests/helpers/stripe-redirect.js."
+        "host/port/protocol, then update src/internals/stripe-api-host.js."
     )
   }
   if (!Stripe.prototype || typeof Stripe.prototype._getPropsFromConfig !== "function") {
     throw new Error(
       `stripe-redirect needs the private method Stripe.prototype._getPropsFromConfig, but ${file} ` +
-        `(version ${version}) has none. Update integration-tests/helpers/stripe-redirect.js.`
+        `(version ${version}) has none. Update src/internals/stripe-api-host.js.`
     )
   }
 }

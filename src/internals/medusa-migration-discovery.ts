@@ -1,12 +1,30 @@
 /**
- * The migrations `npm run migrate` would apply for the built app, found the
- * way Medusa finds them and by reading folders only; ./pending-migrations.ts
- * says which ones count and why.
+ * INTERNAL: where Medusa finds the migrations `medusa db:migrate` applies.
+ *
+ * Relies on: `@medusajs/framework@2.21.2` `ModulesDefinition` (each default module's `key` and
+ * `defaultPackage`); a module's migrations in a `migrations` folder beside its entry file or beside its
+ * `discoveryPath`, picked by MikroORM's glob `!(*.d).{js,ts,cjs}`; the data migration scripts in
+ * `@medusajs/medusa`'s dist/migration-scripts and the app's src/migration-scripts (`*.{js,ts}` without index and
+ * .d.ts). A copy of what `medusa db:migrate` does, read from folders only.
+ *
+ * Why: the start scripts wait for pending migrations before Medusa boots (scripts/lib/wait-for-migrations.mjs,
+ * docs/operations.md), so a new server never runs against a schema the deploy's migrate step has not finished.
+ * Medusa offers no call that lists pending migrations without loading every module.
+ *
+ * When it changes: if the discovery finds no module migration or no migration script, it no longer sees what
+ * Medusa applies. The start scripts then refuse to start in production with one line (starting could serve a
+ * schema behind the code); elsewhere they log one error line and start without waiting. Canary:
+ * medusaMigrationsFound.
+ *
+ * Remove when: Medusa exposes its pending migrations (a `db:migrate --dry-run` or a module-free query).
+ *
+ * The migrations `npm run migrate` would apply for the built app; ../health/pending-migrations.ts says which
+ * ones count and why.
  */
 import { existsSync, readdirSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { ModulesDefinition } from "@medusajs/framework/modules-sdk"
-import type { ExpectedMigrations } from "./pending-migrations"
+import type { ExpectedMigrations } from "../health/pending-migrations"
 
 const MIGRATION_FILE = /\.(js|cjs|ts)$/
 const DECLARATION_FILE = /\.d\.[cm]?ts$/
@@ -124,4 +142,15 @@ export function expectedMigrations(
     }
   }
   return { modules, scripts, paths }
+}
+
+export const INTERNAL_NAME = "Medusa's migration discovery"
+
+/** What is wrong with the migrations found, or undefined when both kinds were found. */
+export function migrationDiscoveryProblem(expected: ExpectedMigrations): string | undefined {
+  const missing = [
+    expected.modules.length ? undefined : "no module migration",
+    expected.scripts.length ? undefined : "no migration script",
+  ].filter(Boolean)
+  return missing.length ? missing.join(" and ") : undefined
 }
