@@ -3,9 +3,10 @@
  * then Railway starts it again. Every order's confirmation is sent exactly once: the one being sent when the
  * worker died is sent by the new worker, none twice.
  *
- * ORDER_CONFIRMATION_DELAY_MS (src/config/confirmation-delay.ts) holds each confirmation a few seconds before it
- * is sent, so the kill lands while one is on its way; the worker handles events one at a time.
+ * The worker runs with a fixture preloaded (./lib/slow-email-log.js) that makes the email-log provider take a few
+ * seconds per send, so the kill lands while one is on its way; the worker handles events one at a time.
  */
+import { join } from "node:path"
 import { signalGroup } from "../helpers/processes"
 import { groupAlive, startService, stopService } from "../e2e/lib/services"
 import { runningShop } from "../e2e/lib/shop"
@@ -15,7 +16,11 @@ import { confirmationRows, placeOrder } from "./lib/orders"
 jest.setTimeout(10 * 60 * 1000)
 
 const ORDERS = 5
-const DELAY = { ORDER_CONFIRMATION_DELAY_MS: "4000" }
+/** The worker's variables with the slow provider preloaded beside what the shop preloads (the Stripe redirect). */
+const slowEmail = () => ({
+  NODE_OPTIONS:
+    `${runningShop().env.NODE_OPTIONS ?? ""} --require "${join(__dirname, "lib", "slow-email-log.js")}"`.trim(),
+})
 let orders: string[]
 let atKill: Record<string, Record<string, number>>
 let final: Record<string, Record<string, number>>
@@ -27,7 +32,7 @@ const sent = (rows: Record<string, Record<string, number>>) =>
 
 beforeAll(async () => {
   await stopService(runningShop(), "worker")
-  const { pid } = await startService(runningShop(), "worker", 120, DELAY)
+  const { pid } = await startService(runningShop(), "worker", 120, slowEmail())
 
   orders = []
   for (let n = 0; n < ORDERS; n += 1)
@@ -42,7 +47,7 @@ beforeAll(async () => {
   while (groupAlive(pid)) await sleep(50)
 
   const restarted = Date.now()
-  await startService(runningShop(), "worker", 120, DELAY)
+  await startService(runningShop(), "worker", 120, slowEmail())
   const doneBy = Date.now() + 5 * 60_000
   for (;;) {
     final = await confirmationRows(runningShop(), orders)
@@ -69,7 +74,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  // The drills after this one get the worker as the shop runs it, without the delay.
+  // The drills after this one get the worker as the shop runs it, without the slow provider.
   await stopService(runningShop(), "worker")
   await startService(runningShop(), "worker")
 })

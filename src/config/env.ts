@@ -143,9 +143,6 @@ export const envSchema = z.object({
 
   /** The store cache's safety-net age; 0 turns it off (./store-cache.ts). */
   STORE_CACHE_MAX_AGE_SECONDS: count(0, 86_400, "a day; a change no event announces would show that late"),
-
-  /** Fault drills only: holds each order confirmation before it is sent (./confirmation-delay.ts). */
-  ORDER_CONFIRMATION_DELAY_MS: count(0, 60_000),
 })
 
 export type Env = z.infer<typeof envSchema>

@@ -2,7 +2,6 @@ import type { InputConfigWithArrayModules as InputConfig } from "@medusajs/frame
 import { CACHING_TTL_SECONDS, cacheModules } from "./caches"
 import type { DatabaseSettings, ReadTextFile } from "./database"
 import type { RawEnv } from "./env"
-import { confirmationDelayWarnings } from "./confirmation-delay"
 import { ConfigError, type ConfigWarning } from "./errors"
 import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
@@ -108,7 +107,6 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...notification.warnings,
       ...payments.warnings,
       ...files.warnings,
-      ...confirmationDelayWarnings(env, mode.workerMode),
     ],
   }
 }

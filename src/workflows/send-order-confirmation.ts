@@ -3,7 +3,6 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { acquireLockStep, releaseLockStep, sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { planOrderConfirmation } from "../lib/confirmation-record"
 import { renderOrderConfirmation, type ConfirmationOrder } from "../lib/order-confirmation-email"
-import { holdBeforeSendingStep } from "./steps/hold-before-sending"
 import { previousOrderConfirmationsStep } from "./steps/previous-order-confirmations"
 
 /** The id of the workflow that sends an order's confirmation email. */
@@ -121,7 +120,6 @@ export const sendOrderConfirmationWorkflow = createWorkflow(
           },
         ]
       })
-      holdBeforeSendingStep()
       return sendNotificationsStep(email)
     })
 
