@@ -87,6 +87,18 @@ describe("README.md", () => {
     expect(named.filter((name) => !scripts.includes(name))).toEqual([])
   })
 
+  it("names as prerequisites of `npm test` exactly the Debian packages .ci/run installs", () => {
+    const sentence = readme.match(/`npm test` needs[^.]*\./)?.[0] ?? ""
+    const named = [...(sentence.match(/Debian's ([^.]*?) installed/)?.[1] ?? "").matchAll(/`([a-z0-9-]+)`/g)].map(
+      (match) => match[1]
+    )
+    const installed = [...read(join(ROOT, ".ci", "run")).matchAll(/missing="\$missing ([a-z0-9-]+)"/g)].map(
+      (match) => match[1]
+    )
+    expect(installed.length).toBeGreaterThan(0)
+    expect(named.sort()).toEqual(installed.sort())
+  })
+
   it("names only src/ folders that exist", () => {
     const folders = [...readme.matchAll(/`src\/([^/`\s]+)/g)].map((match) => match[1])
     expect(folders.length).toBeGreaterThan(0)
