@@ -22,7 +22,7 @@ import { join, resolve } from "node:path"
 import { startDevFakeStripe } from "./lib/dev-fake-stripe.mjs"
 import { startEmbeddedPostgres } from "./lib/embedded-postgres.mjs"
 import { runMedusa } from "./lib/medusa-cli.mjs"
-import { runInOwnProcessGroup } from "./lib/process-group.mjs"
+import { runInOwnProcessGroup } from "./lib/process-groups.js"
 
 const ROOT = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..")
 const DEFAULT_ADMIN_EMAIL = "admin@beauty-shop.local"

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { ProcessTracker, signalGroup, type Tracked } from "../helpers/processes"
 import { freePort } from "../helpers/redis-server"
+import { groupAlive } from "../../scripts/lib/process-groups"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -85,15 +86,6 @@ async function startDev(
   const [, key] = await waitForOutput(dev, /x-publishable-api-key: (pk_\w+)/, 10)
   await waitForOutput(dev, /Server is ready on port/, 120)
   return { dev, session: { key, login: { email, password } } }
-}
-
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /**

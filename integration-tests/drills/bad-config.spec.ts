@@ -6,7 +6,7 @@
  * in what it printed. The built app is the e2e suite's; nothing connects,
  * so the running shop is not touched.
  */
-import { spawn } from "node:child_process"
+import { signalGroup, spawnGroup } from "../../scripts/lib/process-groups"
 import { configProblems } from "../../src/config"
 import { runningShop, REPO } from "../e2e/lib/shop"
 
@@ -232,12 +232,12 @@ function envFor(change: BadConfig["change"]): NodeJS.ProcessEnv {
 function start(script: Script, env: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string; ms: number }> {
   return new Promise((resolve) => {
     const started = Date.now()
-    const child = spawn("npm", ["run", "--silent", script], { cwd: REPO, env, detached: true })
+    const child = spawnGroup("npm", ["run", "--silent", script], { cwd: REPO, env })
     let output = ""
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()))
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()))
+    child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()))
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()))
     const timer = setTimeout(() => {
-      process.kill(-child.pid!, "SIGKILL")
+      signalGroup(child.pid!, "SIGKILL")
       resolve({ code: null, output, ms: Date.now() - started })
     }, EXIT_WITHIN_MS)
     child.on("exit", (code) => {

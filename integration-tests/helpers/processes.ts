@@ -1,6 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { spawnSync, type ChildProcess } from "node:child_process"
 import { createWriteStream, type WriteStream } from "node:fs"
 import { join } from "node:path"
+import { signalGroup, spawnGroup } from "../../scripts/lib/process-groups"
+
+export { signalGroup }
 
 export interface Tracked {
   name: string
@@ -25,10 +28,9 @@ export class ProcessTracker {
   start(name: string, command: string, options: { cwd: string; env: NodeJS.ProcessEnv }): Tracked {
     const logFile = join(this.logDir, `${name}.log`)
     const log: WriteStream = createWriteStream(logFile)
-    const child = spawn("sh", ["-c", command], {
+    const child = spawnGroup("sh", ["-c", command], {
       cwd: options.cwd,
       env: options.env,
-      detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     })
     let output = ""
@@ -77,14 +79,6 @@ export class ProcessTracker {
     for (const t of this.tracked) {
       signalGroup(t.pid, "SIGKILL")
     }
-  }
-}
-
-export function signalGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    process.kill(-pid, signal)
-  } catch {
-    // already gone
   }
 }
 

@@ -1,6 +1,7 @@
 import { join } from "node:path"
 import settings from "../../../.railway/deploy.json"
-import { groupAlive, spawnGroup, stopGroups, waitHealthy, type Service } from "./services"
+import { signalGroup } from "../../../scripts/lib/process-groups"
+import { spawnGroup, stopGroups, waitHealthy, type Service } from "./services"
 import { REPO, type RunningShop } from "./shop"
 
 /**
@@ -27,7 +28,7 @@ export async function startReplica(
     env: { ...shop.env, ...extraEnv, PORT: String(port) },
     log,
   })
-  process.on("exit", () => groupAlive(pid) && process.kill(-pid, "SIGKILL"))
+  process.on("exit", () => signalGroup(pid, "SIGKILL"))
   const url = `http://localhost:${port}`
   const replica = { url, pid, log, stop: () => stopGroups([pid]) }
   try {

@@ -1,7 +1,6 @@
-import { spawn } from "node:child_process"
 import { closeSync, existsSync, openSync } from "node:fs"
 import { join } from "node:path"
-import { signalGroup } from "../../helpers/processes"
+import * as groups from "../../../scripts/lib/process-groups"
 import { logOf, REPO, runningShop, updateRunningShop, type RunningShop } from "./shop"
 
 // Stopping and starting the shop's services the way Railway restarts a deploy: SIGTERM to the service's process
@@ -12,29 +11,14 @@ export type Service = "server" | "worker"
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Whether any process of the group is still alive. */
-export function groupAlive(groupId: number): boolean {
-  try {
-    process.kill(-groupId, 0)
-    return true
-  } catch {
-    return false
-  }
-}
+export const groupAlive = groups.groupAlive
 
 /**
  * SIGTERM to each group, SIGKILL to those still alive after the grace period; resolves with the seconds until
  * all were gone.
  */
-export async function stopGroups(groupIds: number[], graceMs = 30_000): Promise<number> {
-  const started = Date.now()
-  const alive = () => groupIds.filter(groupAlive)
-  for (const id of alive()) signalGroup(id, "SIGTERM")
-  while (alive().length && Date.now() - started < graceMs) await sleep(200)
-  for (const id of alive()) signalGroup(id, "SIGKILL")
-  while (alive().length && Date.now() - started < graceMs + 5_000) await sleep(200)
-  return (Date.now() - started) / 1000
-}
+export const stopGroups = (groupIds: number[], graceMs = 30_000): Promise<number> =>
+  groups.stopGroups(groupIds, { graceMs })
 
 /** Stops one service of the running shop and waits until its whole process group has exited. */
 export async function stopService(shop: RunningShop, service: Service): Promise<number> {
@@ -59,10 +43,9 @@ function nextLog(shop: RunningShop, service: Service): string {
  */
 export function spawnGroup(command: string, options: { cwd: string; env: NodeJS.ProcessEnv; log: string }): number {
   const output = openSync(options.log, "a")
-  const child = spawn("sh", ["-c", command], {
+  const child = groups.spawnGroup("sh", ["-c", command], {
     cwd: options.cwd,
     env: options.env,
-    detached: true,
     stdio: ["ignore", output, output],
   })
   closeSync(output)

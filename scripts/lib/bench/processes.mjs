@@ -5,9 +5,10 @@
  * RSS read with ps, and every one stopped by its group's PID at the end or on
  * an error or a signal.
  */
-import { spawn, spawnSync } from "node:child_process"
+import { spawnSync } from "node:child_process"
 import { createWriteStream, readFileSync } from "node:fs"
 import { join } from "node:path"
+import { signalGroup, spawnGroup } from "../process-groups.js"
 
 /**
  * @typedef {{ name: string, pid: number, logFile: string, output: () => string,
@@ -16,20 +17,6 @@ import { join } from "node:path"
 
 /** @type {Set<Started>} */
 const running = new Set()
-
-/**
- * @param {number} pid
- * @param {NodeJS.Signals | 0} signal
- * @returns {boolean} whether the group still existed
- */
-function signalGroup(pid, signal) {
-  try {
-    process.kill(-pid, signal)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /**
  * Starts a command in a group of its own; its output goes to logDir/<name>.log.
@@ -42,7 +29,7 @@ function signalGroup(pid, signal) {
 export function start(name, command, args, { cwd, env, logDir }) {
   const logFile = join(logDir, `${name}.log`)
   const log = createWriteStream(logFile, { flags: "a" })
-  const child = spawn(command, args, { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+  const child = spawnGroup(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] })
   let output = ""
   /** @param {Buffer} chunk */
   const collect = (chunk) => {
