@@ -41,8 +41,13 @@ export interface HookOptions {
 export const INTERNAL_NAME = "medusa start's http.createServer"
 /** `medusa start` creates its server right after register(); a minute covers any slow first import. */
 export const NEXT_SERVER_WAIT_MS = 60_000
-/** A stack frame of Medusa's start command: where the next server must come from. */
-export const MEDUSA_START_FRAME = /[\\/]@medusajs[\\/]medusa[\\/]dist[\\/]commands[\\/]start\.js:/
+/**
+ * A stack frame of Medusa's start command: where the next server must come from. Medusa runs with source maps,
+ * so the frame may name the compiled file (dist/commands/start.js) or its source (src/commands/start.ts).
+ */
+export const MEDUSA_START_FRAME = /[\\/]@medusajs[\\/]medusa[\\/](dist|src)[\\/]commands[\\/]start\.[jt]s:/
+/** This file's own frames, compiled or source-mapped. */
+const OWN_FRAME = /[\\/]internals[\\/]medusa-http-server\.[jt]s:/
 
 interface Pending {
   hooks: NextServerHook[]
@@ -131,7 +136,7 @@ function calledFrom(from: RegExp): boolean {
 
 function firstForeignFrame(): string | undefined {
   return stackLines()
-    .find((line) => !line.includes(__filename) && !line.includes("node:"))
+    .find((line) => !OWN_FRAME.test(line) && !line.includes("node:"))
     ?.trim()
     .replace(/^at\s+/, "")
 }

@@ -1,5 +1,5 @@
 import http, { type Server } from "node:http"
-import { hookNextHttpServer, NEXT_SERVER_WAIT_MS } from "../medusa-http-server"
+import { hookNextHttpServer, MEDUSA_START_FRAME, NEXT_SERVER_WAIT_MS } from "../medusa-http-server"
 
 const fromHere = /medusa-http-server\.unit\.spec/
 const created: Server[] = []
@@ -55,5 +55,14 @@ describe("the hook on the next HTTP server", () => {
     expect(lines).toEqual([expect.stringContaining(`found no call within ${NEXT_SERVER_WAIT_MS / 1000} s`)])
     make()
     expect(onCreated).not.toHaveBeenCalled()
+  })
+
+  it("knows Medusa's start command by its compiled file and by its source-mapped one", () => {
+    const frames = [
+      "at internalStart (/app/.medusa/server/node_modules/@medusajs/medusa/dist/commands/start.js:194:42)",
+      "at internalStart (/app/.medusa/server/node_modules/@medusajs/medusa/src/commands/start.ts:212:7)",
+      "at start (/app/node_modules/some-plugin/dist/commands/start.js:3:1)",
+    ]
+    expect(frames.map((frame) => MEDUSA_START_FRAME.test(frame))).toEqual([true, true, false])
   })
 })
