@@ -1,8 +1,8 @@
-import { installStoreCacheFrontDoor } from "./src/api/caching/front-door"
-import { markServingStoreApi, storeCache, storeCacheKey } from "./src/api/caching/store-cache"
-import { installServerTimeouts } from "./src/api/limits/server-timeouts"
-import { installConnectionDrain } from "./src/api/shutdown/drain-connections"
-import { installWorkerReadiness } from "./src/health/worker-readiness"
+import { installStoreCacheFrontDoor } from "./src/instrumentation/store-cache-front-door"
+import { markServingStoreApi, storeCache, storeCacheKey } from "./src/api/middlewares/caching/store-cache"
+import { installServerTimeouts } from "./src/instrumentation/server-timeouts"
+import { installConnectionDrain } from "./src/instrumentation/drain-connections"
+import { installWorkerReadiness } from "./src/instrumentation/worker-readiness"
 
 /**
  * `medusa start` calls register() before it creates the HTTP server. This
@@ -10,10 +10,10 @@ import { installWorkerReadiness } from "./src/health/worker-readiness"
  * the moment for these: the worker's GET /health/ready (the server's
  * is an API route), so Railway's healthcheck on the worker proves its
  * database and Redis answer; and, on the server, a shutdown that drains
- * keep-alive connections instead of resetting them (src/api/shutdown/) and
+ * keep-alive connections instead of resetting them (src/instrumentation/drain-connections.ts) and
  * answering repeated anonymous catalogue requests from memory before Express
- * (src/api/caching/front-door.ts), and timeouts for clients that send their
- * requests slowly (src/api/limits/server-timeouts.ts).
+ * (src/instrumentation/store-cache-front-door.ts), and timeouts for clients that send their
+ * requests slowly (src/instrumentation/server-timeouts.ts).
  *
  * The server's three and the worker's readiness reach Medusa's start command
  * through src/internals/, which checks what they lean on and, when a release

@@ -1,5 +1,5 @@
 /**
- * Slow clients against the built server (src/api/limits/server-timeouts.ts): 500 connections that send their
+ * Slow clients against the built server (src/instrumentation/server-timeouts.ts): 500 connections that send their
  * headers a line at a time never finish a request; meanwhile ordinary requests are all answered, and the server
  * closes every slow connection once its header timeout (10 s) has passed.
  */

@@ -3,7 +3,7 @@
  * at least once, so the same event may come again, and to a public URL, so
  * anyone may post to it. A repeated event places no second order and makes no
  * second capture; a webhook without a valid Stripe-Signature gets a 400 from
- * the server (src/api/hooks/verify-stripe-signature.ts) and never reaches the
+ * the server (src/api/middlewares/stripe-signature/verify-stripe-signature.ts) and never reaches the
  * worker's queue.
  */
 import Medusa from "@medusajs/js-sdk"

@@ -1,12 +1,12 @@
 /**
- * The login throttle's counters in a real Redis (src/api/auth-throttle/counter-store.ts): checking and counting
+ * The login throttle's counters in a real Redis (src/api/middlewares/auth-throttle/counter-store.ts): checking and counting
  * is one script, so a burst of parallel attempts lets exactly the limit through and a refused attempt is never
  * counted, and every counter it makes expires.
  */
 import { createHash } from "node:crypto"
 import Redis from "ioredis"
-import { RedisCounterStore } from "../../src/api/auth-throttle/counter-store"
-import { AuthThrottle, type Attempt } from "../../src/api/auth-throttle/throttle"
+import { RedisCounterStore } from "../../src/api/middlewares/auth-throttle/counter-store"
+import { AuthThrottle, type Attempt } from "../../src/api/middlewares/auth-throttle/throttle"
 
 jest.setTimeout(30 * 1000)
 

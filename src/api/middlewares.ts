@@ -1,13 +1,13 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { authThrottle } from "./auth-throttle/middleware"
-import { answeringStoreCache, storeCache, storeCacheKey } from "./caching/store-cache"
-import { storeResponseCache } from "./caching/store-response-cache"
-import { categoryNotFound } from "./hardening/category-not-found"
-import { clientAwareErrorHandler } from "./hardening/error-handler"
-import { jsonNotFound } from "./hardening/not-found"
-import { paymentCollectionExists } from "./hardening/payment-collection-exists"
-import { requestSanity } from "./hardening/request-sanity"
-import { verifyStripeSignature } from "./hooks/verify-stripe-signature"
+import { authThrottle } from "./middlewares/auth-throttle/middleware"
+import { answeringStoreCache, storeCache, storeCacheKey } from "./middlewares/caching/store-cache"
+import { storeResponseCache } from "./middlewares/caching/store-response-cache"
+import { categoryNotFound } from "./middlewares/hardening/category-not-found"
+import { clientAwareErrorHandler } from "./middlewares/hardening/error-handler"
+import { jsonNotFound } from "./middlewares/hardening/not-found"
+import { paymentCollectionExists } from "./middlewares/hardening/payment-collection-exists"
+import { requestSanity } from "./middlewares/hardening/request-sanity"
+import { verifyStripeSignature } from "./middlewares/stripe-signature/verify-stripe-signature"
 
 // Middlewares without a method are registered ahead of every route under their
 // path, in this order, after Medusa's body parser and its publishable-key,
@@ -35,7 +35,7 @@ export default defineMiddlewares({
       middlewares: [paymentCollectionExists],
     },
     // Password guessing, for staff (user) and customers alike, by every method and spelling that reaches
-    // Medusa's auth routes (src/api/auth-throttle/auth-route.ts; limits: src/config/auth-throttle.ts).
+    // Medusa's auth routes (src/api/middlewares/auth-throttle/auth-route.ts; limits: src/config/auth-throttle.ts).
     { matcher: "/auth", middlewares: [authThrottle] },
   ],
 })

@@ -7,7 +7,7 @@ import {
 } from "./storefront"
 
 /**
- * How fast anyone may try a password (src/api/auth-throttle; the model: docs/security.md). Medusa 2.21 limits
+ * How fast anyone may try a password (src/api/middlewares/auth-throttle; the model: docs/security.md). Medusa 2.21 limits
  * nothing. Attempts are counted in three ways within a window:
  *
  * - per account and address: someone at one address guessing one account's password is stopped after a

@@ -3,7 +3,7 @@ import { ConfigError } from "./errors"
 import type { ModuleDeclaration } from "./modules"
 
 /**
- * The store cache (src/api/caching, src/modules/store-cache) keeps an
+ * The store cache (src/api/middlewares/caching, src/modules/store-cache) keeps an
  * anonymous catalogue answer until an event says it is wrong. Its maximum
  * age is only a safety net for a change no event announces (an edit straight
  * in the database, which `npm run store-cache:flush` shows at once): an hour,
@@ -80,7 +80,7 @@ export function storeCacheSummary({ maxAgeMs }: StoreCacheSettings, sharing: Sto
  * The store cache's event side (src/modules/store-cache), in every process:
  * whichever process makes a change (the server for the admin's edits, the
  * worker for its jobs) sees the change's events and invalidates. It reads
- * its settings where the server's first level does (src/api/caching/store-cache.ts).
+ * its settings where the server's first level does (src/api/middlewares/caching/store-cache.ts).
  */
 export function storeCacheModule(): ModuleDeclaration {
   return { resolve: "./src/modules/store-cache", dependencies: ["query"] }

@@ -5,7 +5,7 @@
  * every MikroORM repository of Medusa calls on a failed query; it always throws, a MedusaError for the errors it
  * knows and the original error otherwise. It is not exported from the package's index.
  *
- * Why: src/api/hardening/error-handler.ts must recognise database errors as a route sees them, after this
+ * Why: src/api/middlewares/hardening/error-handler.ts must recognise database errors as a route sees them, after this
  * mapping; its unit tests pass real PostgreSQL errors through the real mapper instead of guessing its output.
  *
  * When it changes: loading throws with one line naming the file, and the error handler's tests fail; nothing

@@ -8,7 +8,7 @@
  *
  * Why: Medusa's shutdown closes every connection that is idle at that moment and every 200 ms after; a keep-alive
  * connection is idle for the instant between two requests, so a proxy's next request is reset
- * (src/api/shutdown/drain-connections.ts). The drain must run where Medusa's shutdown would.
+ * (src/instrumentation/drain-connections.ts). The drain must run where Medusa's shutdown would.
  *
  * When it changes: the drain's `shutdown` is defined on the server so that Medusa's later assignment leaves it in
  * place. If Medusa has not assigned one by the time the server listens, one error line says so; SIGTERM then does

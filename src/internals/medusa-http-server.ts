@@ -6,8 +6,8 @@
  * awaited in between, calls `http.createServer(listener)` on Node's `http` module object.
  *
  * Why: it is the only way Medusa 2.21 offers to the server object and to the requests before Express: the
- * server's timeouts (src/api/limits/server-timeouts.ts), the connection drain on SIGTERM
- * (src/api/shutdown/drain-connections.ts) and the store cache's front door (src/api/caching/front-door.ts).
+ * server's timeouts (src/instrumentation/server-timeouts.ts), the connection drain on SIGTERM
+ * (src/instrumentation/drain-connections.ts) and the store cache's front door (src/instrumentation/store-cache-front-door.ts).
  * Medusa's own `traceRequestHandler` hook makes it search its router stack on every request.
  *
  * When it changes: the hooks apply to the next `http.createServer` call only if that call comes from Medusa's

@@ -7,7 +7,7 @@
  * (dist/instrumentation) sets it the same way.
  *
  * Why: a worker loads no API routes, yet Railway's healthcheck needs the worker's GET /health/ready
- * (src/health/worker-readiness.ts). The hook is the way in that Medusa itself uses.
+ * (src/instrumentation/worker-readiness.ts). The hook is the way in that Medusa itself uses.
  *
  * When it changes: with no writable `traceRequestHandler` on the start command, one error line says so and the
  * worker answers no /health/ready: Railway's healthcheck then fails the deploy and keeps the previous worker

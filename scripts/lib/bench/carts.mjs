@@ -280,7 +280,7 @@ export async function readCartVariants(baseUrl, publishableKey) {
   /** @type {Map<string, Variant[]>} */
   const byHandle = new Map()
   let count = Infinity
-  // 1,000 is the most the shop lets a Store API list ask for (src/api/hardening/request-sanity.ts).
+  // 1,000 is the most the shop lets a Store API list ask for (src/api/middlewares/hardening/request-sanity.ts).
   for (let offset = 0; offset < count; offset += 1000) {
     const path = `/store/products?fields=handle,*variants,+variants.inventory_quantity&limit=1000&offset=${offset}`
     const response = await fetch(`${baseUrl}${path}`, { headers: { "x-publishable-api-key": publishableKey } })

@@ -333,7 +333,7 @@ export async function readStorefrontCatalogue(baseUrl, publishableKey) {
   /** @type {string[]} */
   const handles = []
   let count = Infinity
-  // 1,000 is the most the shop lets a Store API list ask for (src/api/hardening/request-sanity.ts).
+  // 1,000 is the most the shop lets a Store API list ask for (src/api/middlewares/hardening/request-sanity.ts).
   for (let offset = 0; offset < count; offset += 1000) {
     const page = await get(`/store/products?fields=handle&limit=1000&offset=${offset}`)
     count = page.count

@@ -1,7 +1,7 @@
 /**
  * Which cached catalogue answers an event of Medusa's makes wrong.
  *
- * Every cached answer carries tags (src/api/caching/entry-tags.ts):
+ * Every cached answer carries tags (src/api/middlewares/caching/entry-tags.ts):
  * - `all`, on every answer;
  * - `product:<id>` on an answer about named products (a product page, by id
  *   or by handle), which changes only when one of those products does;

@@ -1,7 +1,12 @@
 import type { Logger } from "@medusajs/framework/types"
 import type Redis from "ioredis"
 import { once } from "node:events"
-import { disableSharedStoreCache, servesStoreApi, sharedStoreCache, storeCache } from "../../api/caching/store-cache"
+import {
+  disableSharedStoreCache,
+  servesStoreApi,
+  sharedStoreCache,
+  storeCache,
+} from "../../api/middlewares/caching/store-cache"
 import { parseEnv } from "../../config/env"
 import { ALL, decide, LISTS, productTags, type Decision } from "./invalidation-rules"
 import { PriceListSchedule } from "./price-list-schedule"

@@ -1,4 +1,4 @@
-import { parseCacheKey } from "../../api/caching/catalogue-request"
+import { parseCacheKey } from "../../api/middlewares/caching/catalogue-request"
 
 /** Requests at a time: the warm-up shares the server's one thread with shoppers, so it never takes it all. */
 export const WARM_UP_CONCURRENCY = 2
@@ -40,7 +40,7 @@ export class WarmUp {
   ) {}
 
   /**
-   * Warms `keys` (cache keys, src/api/caching/catalogue-request.ts) that an
+   * Warms `keys` (cache keys, src/api/middlewares/caching/catalogue-request.ts) that an
    * invalidation of `after` dropped; resolves when they and any queued before
    * are done.
    */

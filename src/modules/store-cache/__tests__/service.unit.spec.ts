@@ -1,4 +1,4 @@
-import { markServingStoreApi, storeCache } from "../../../api/caching/store-cache"
+import { markServingStoreApi, storeCache } from "../../../api/middlewares/caching/store-cache"
 import StoreCacheService from "../service"
 
 const answer = { body: Buffer.from("{}"), headers: {} }

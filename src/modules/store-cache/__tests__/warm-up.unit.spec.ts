@@ -1,4 +1,4 @@
-import { cacheKey } from "../../../api/caching/catalogue-request"
+import { cacheKey } from "../../../api/middlewares/caching/catalogue-request"
 import { WARM_UP_CONCURRENCY, WarmUp, type WarmUpReport } from "../warm-up"
 
 function recorder(status = 200) {

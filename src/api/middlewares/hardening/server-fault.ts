@@ -1,4 +1,4 @@
-import { maskSecretsInText } from "../../config/mask"
+import { maskSecretsInText } from "../../../config/mask"
 import { databaseMessage } from "./database-message"
 
 /**

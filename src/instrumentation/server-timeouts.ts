@@ -1,5 +1,5 @@
 import type { ServerOptions } from "node:http"
-import { hookNextHttpServer, type HookOptions } from "../../internals/medusa-http-server"
+import { hookNextHttpServer, type HookOptions } from "../internals/medusa-http-server"
 
 /**
  * How long the server waits for a client, set on purpose rather than left at Node's defaults (docs/security.md):
@@ -13,7 +13,7 @@ import { hookNextHttpServer, type HookOptions } from "../../internals/medusa-htt
  *   outlive the timeout by up to half a minute.
  *
  * Node answers a client that misses either timeout with 408 and closes the connection. Keep-alive stays at
- * Node's 5 s; the shutdown drain (../shutdown/) relies on idle connections closing.
+ * Node's 5 s; the shutdown drain (./drain-connections.ts) relies on idle connections closing.
  */
 export const SERVER_TIMEOUTS = {
   headersTimeout: 10_000,

@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { loadDbErrorMapper } from "../../../internals/medusa-db-error-mapper"
+import { loadDbErrorMapper } from "../../../../internals/medusa-db-error-mapper"
 import { clientAwareErrorHandler } from "../error-handler"
 
 /** Medusa's repositories pass every database error through this. */

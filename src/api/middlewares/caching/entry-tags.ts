@@ -1,4 +1,4 @@
-import { ALL, LISTS, productTag } from "../../modules/store-cache/invalidation-rules"
+import { ALL, LISTS, productTag } from "../../../modules/store-cache/invalidation-rules"
 
 const PRODUCT_BY_ID = /^\/store\/products\/([^/?]+)\/?$/
 const PRODUCT_LIST = /^\/store\/products\/?$/

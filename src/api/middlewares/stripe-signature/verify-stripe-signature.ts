@@ -1,8 +1,8 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Stripe from "stripe"
-import { STRIPE_PROVIDER_ID } from "../../config/payments"
-import { stripeWebhookSecret } from "../../lib/stripe-webhook-secret"
+import { STRIPE_PROVIDER_ID } from "../../../config/payments"
+import { stripeWebhookSecret } from "../../../lib/stripe-webhook-secret"
 
 /** /hooks/payment/pp_stripe_stripe, or without the "pp_" as Medusa also accepts. */
 const STRIPE_PROVIDER_IN_PATH = new RegExp(`/(pp_)?${STRIPE_PROVIDER_ID.replace(/^pp_/, "")}/?$`)

@@ -1,7 +1,7 @@
 import type { Server, ServerResponse } from "node:http"
 import type { Socket } from "node:net"
-import { hookNextHttpServer, type HookOptions } from "../../internals/medusa-http-server"
-import { takeOverShutdown } from "../../internals/medusa-graceful-shutdown"
+import { hookNextHttpServer, type HookOptions } from "../internals/medusa-http-server"
+import { takeOverShutdown } from "../internals/medusa-graceful-shutdown"
 
 export interface DrainOptions {
   /** While closing, a connection with no request for this long is closed: its client has nothing more to send. */

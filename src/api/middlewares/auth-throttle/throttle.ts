@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto"
-import { KNOWN_ADDRESS_SECONDS, type AuthThrottleLimits } from "../../config/auth-throttle"
+import { KNOWN_ADDRESS_SECONDS, type AuthThrottleLimits } from "../../../config/auth-throttle"
 import type { AuthAction } from "./auth-route"
 import type { ClientAddress } from "./client-address"
 import type { Counter, CounterStore } from "./counter-store"

@@ -1,11 +1,11 @@
 import { parseCorsOrigins } from "@medusajs/framework/utils"
 import type { IncomingHttpHeaders } from "node:http"
-import { resolveCors } from "../../config/cors"
-import { isProduction, parseEnv, type Env } from "../../config/env"
-import { parseRedisUrl } from "../../config/redis"
-import { storeCacheSettings } from "../../config/store-cache"
-import { ResponseCache } from "../../lib/response-cache"
-import { SharedLevel } from "../../modules/store-cache/shared-level"
+import { resolveCors } from "../../../config/cors"
+import { isProduction, parseEnv, type Env } from "../../../config/env"
+import { parseRedisUrl } from "../../../config/redis"
+import { storeCacheSettings } from "../../../config/store-cache"
+import { ResponseCache } from "../../../lib/response-cache"
+import { SharedLevel } from "../../../modules/store-cache/shared-level"
 import { cacheKey, type CorsOrigins } from "./catalogue-request"
 
 const env = parseEnv(process.env)
@@ -13,7 +13,7 @@ const settings = storeCacheSettings(env)
 
 /**
  * This server process's first level of anonymous catalogue answers, shared
- * by the front door (./front-door.ts, installed from instrumentation.ts), the
+ * by the front door (src/instrumentation/store-cache-front-door.ts), the
  * Express middleware that fills it (./store-response-cache.ts) and the
  * invalidations that empty it (src/modules/store-cache). Sized by
  * src/config/store-cache.ts; the variables were validated at boot.

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http"
-import { hookNextHttpServer, type HookOptions, type Listener } from "../../internals/medusa-http-server"
-import type { ResponseCache } from "../../lib/response-cache"
-import { isAnonymousCatalogueRequest } from "./catalogue-request"
-import { replay } from "./replay"
+import { hookNextHttpServer, type HookOptions, type Listener } from "../internals/medusa-http-server"
+import type { ResponseCache } from "../lib/response-cache"
+import { isAnonymousCatalogueRequest } from "../api/middlewares/caching/catalogue-request"
+import { replay } from "../api/middlewares/caching/replay"
 
 /** How often the server says how many answers came from memory (they skip Medusa's access log). */
 const REPORT_EVERY_MS = 60_000

@@ -1,4 +1,4 @@
-import { storefrontAddressList } from "../../../config/storefront"
+import { storefrontAddressList } from "../../../../config/storefront"
 import { clientAddressOf, countedAddress, type StorefrontTrust } from "../client-address"
 
 const SECRET = "s".repeat(40)

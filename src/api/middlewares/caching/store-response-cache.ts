@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http"
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import type { CachedResponse, ResponseCache } from "../../lib/response-cache"
-import type { SharedLevel } from "../../modules/store-cache/shared-level"
+import type { CachedResponse, ResponseCache } from "../../../lib/response-cache"
+import type { SharedLevel } from "../../../modules/store-cache/shared-level"
 import { CACHE_STATUS_HEADER, isAnonymousCatalogueRequest, replayableHeaders } from "./catalogue-request"
 import { entryTags } from "./entry-tags"
 import { replay } from "./replay"
@@ -37,7 +37,7 @@ function capture(req: MedusaRequest, res: MedusaResponse, settle: (computed: Com
  * previous answer while the same request is being recomputed), waits for the
  * same request already being answered here, is answered from the shared
  * level in the cache Redis, or is answered by Medusa and its answer kept in
- * both levels. Hits are normally answered by the front door (./front-door.ts)
+ * both levels. Hits are normally answered by the front door (src/instrumentation/store-cache-front-door.ts)
  * before Express; the reads here serve requests that raced an entry being
  * filled, and servers without the front door (the integration tests'
  * in-process Medusa).

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http"
 import { connect } from "node:net"
-import { hookNextHttpServer } from "../../../internals/medusa-http-server"
+import { hookNextHttpServer } from "../../internals/medusa-http-server"
 import { installServerTimeouts, SERVER_TIMEOUTS } from "../server-timeouts"
 
 /** The servers of this file stand in for the one `medusa start` creates. */

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
-import type { CachedResponse } from "../../lib/response-cache"
+import type { CachedResponse } from "../../../lib/response-cache"
 import { CACHE_STATUS_HEADER } from "./catalogue-request"
 
 /** Sends a cached answer (or 304 when the caller already holds it), marked with where it came from. */

@@ -1,7 +1,7 @@
 import type { ServerResponse } from "node:http"
 import { container } from "@medusajs/framework"
 import { wrapTraceRequestHandler } from "../internals/medusa-start-trace-hook"
-import { processReadiness } from "./probes"
+import { processReadiness } from "../health/probes"
 
 export const READINESS_PATH = "/health/ready"
 
