@@ -1,195 +1,22 @@
-import { join } from "node:path"
+/**
+ * The worker's order confirmation through a real email provider: the recording provider in ./fixtures
+ * (SendGrid cannot be reached from a test) serves the email channel. Sent once per order, never again on a
+ * redelivered event, tried again after an unfinished attempt, and after a switch from logging.
+ */
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { asValue } from "@medusajs/framework/awilix"
-import { ContainerRegistrationKeys, Modules, ModulesSdkUtils } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { sendConfirmations } from "../../src/scripts/send-confirmations"
-import orderPlacedConfirmation from "../../src/subscribers/order-placed-confirmation"
-import { recordedEmails, refuseNextSends } from "./fixtures/recording-email/service"
+import { join } from "node:path"
 import { orderConfirmationKey } from "../../src/workflows/send-order-confirmation"
-import lowStockReport, { LOW_STOCK_THRESHOLD } from "../../src/jobs/low-stock-report"
-import { lowStockReportKey, lowStockReportWorkflow } from "../../src/workflows/low-stock-report"
-import { DANISH_ADDRESS } from "../helpers/customer"
+import { recordedEmails, refuseNextSends } from "./fixtures/recording-email/service"
+import { captureLogs, confirm, confirmationRows, placeOrder, runCommand } from "../helpers/worker-duties"
 
 jest.setTimeout(120 * 1000)
 
-/** An order as the cart-completion workflow leaves it, made directly in the order module. */
-async function placeOrder(container: MedusaContainer, email: string | null = "karen@example.dk") {
-  return container.resolve(Modules.ORDER).createOrders({
-    currency_code: "dkk",
-    email: email ?? undefined,
-    items: [
-      {
-        title: "Hyaluron Serum",
-        product_title: "Hyaluron Serum",
-        variant_title: "30 ml",
-        quantity: 2,
-        unit_price: 249,
-      },
-    ],
-    shipping_address: DANISH_ADDRESS,
-    shipping_methods: [{ name: "Standard", amount: 49 }],
-  })
-}
-
-function captureLogs(container: MedusaContainer) {
-  const lines: string[] = []
-  const logger = {
-    info: (line: string) => lines.push(line),
-    warn: (line: string) => lines.push(line),
-    error: (line: string) => lines.push(line),
-  }
-  const scoped = {
-    ...container,
-    resolve: (key: string, options?: unknown) => (key === "logger" ? logger : (container.resolve as any)(key, options)),
-  } as unknown as MedusaContainer
-  return { scoped, lines }
-}
-
-const confirm = (container: MedusaContainer, orderId: string) =>
-  orderPlacedConfirmation({
-    event: { name: "order.placed", data: { id: orderId } },
-    container,
-    pluginOptions: {},
-  } as any)
-
-async function confirmationRows(container: MedusaContainer, orderId: string) {
-  const rows = await container
-    .resolve(Modules.NOTIFICATION)
-    .listNotifications({ resource_id: orderId }, { order: { created_at: "ASC" } })
-  return rows.map((r) => [(r as { idempotency_key?: string }).idempotency_key, r.provider_id, r.status])
-}
-
-async function runCommand(container: MedusaContainer, dryRun: boolean) {
-  const lines: string[] = []
-  const result = await sendConfirmations(container, { dryRun, print: (line) => lines.push(line) })
-  return { result, lines }
-}
-
-// The app as the tests' environment configures it: no SendGrid, so emails go
-// to the email-log provider (a production worker would need EMAIL_LOG_ONLY=true).
-medusaIntegrationTestRunner({
-  inApp: true,
-  env: {},
-  testSuite: ({ getContainer }) => {
-    describe("order confirmation while emails are only logged", () => {
-      it("logs the confirmation once, records it as not sent, and the command lists it but cannot send it", async () => {
-        const container = getContainer()
-        const order = await placeOrder(container)
-        const { scoped, lines } = captureLogs(container)
-
-        await confirm(scoped, order.id)
-        await confirm(scoped, order.id)
-
-        expect(await confirmationRows(container, order.id)).toEqual([
-          [orderConfirmationKey(order.id), "email-log", "success"],
-        ])
-        expect(lines[0]).toMatch(
-          new RegExp(
-            `^order confirmation: order ${order.id} for k\\*\\*\\*@example.dk only logged via email-log, recorded as not sent \\(no email provider; npm run send-confirmations sends it`
-          )
-        )
-        expect(lines[1]).toBe(
-          `order confirmation: order ${order.id} was logged before and there is still no email provider; nothing logged again`
-        )
-        expect(lines.join("\n")).not.toContain("karen@example.dk")
-
-        const dryRun = await runCommand(container, true)
-        expect(dryRun.result.unsent).toEqual([order.id])
-        expect(dryRun.lines).toEqual([
-          `order #${order.display_id} (${order.id}), k***@example.dk: only logged (no email provider then)`,
-          "send-confirmations: 1 order(s) whose confirmation was not sent; dry run, nothing sent",
-        ])
-        const run = await runCommand(container, false)
-        expect(run.result.sent).toEqual([])
-        expect(run.lines[1]).toBe(
-          "send-confirmations: 1 order(s) whose confirmation was not sent; nothing sent: no email provider is configured (email-log); set SENDGRID_API_KEY and SENDGRID_FROM where this runs (the worker service) and run it again"
-        )
-        expect(await confirmationRows(container, order.id)).toHaveLength(1)
-      })
-
-      it("sends nothing for an order without an email address, and says so", async () => {
-        const container = getContainer()
-        const order = await placeOrder(container, null)
-        const { scoped, lines } = captureLogs(container)
-        await confirm(scoped, order.id)
-        expect(await container.resolve(Modules.NOTIFICATION).listNotifications({ resource_id: order.id })).toEqual([])
-        expect(lines).toEqual([`order confirmation: order ${order.id} has no email address; nothing to send`])
-      })
-    })
-
-    describe("low-stock report (scheduled job)", () => {
-      it("posts one admin feed entry a day listing the variants at or below the threshold", async () => {
-        const container = getContainer()
-        const inventory = container.resolve(Modules.INVENTORY)
-        const [low, fine] = await inventory.createInventoryItems([{ sku: "LIP-ROSE" }, { sku: "SERUM-30" }])
-        await inventory.createInventoryLevels([
-          { inventory_item_id: low.id, location_id: "sloc_test", stocked_quantity: LOW_STOCK_THRESHOLD - 7 },
-          { inventory_item_id: fine.id, location_id: "sloc_test", stocked_quantity: 100 },
-        ])
-
-        const input = { threshold: LOW_STOCK_THRESHOLD, date: "2026-11-23" }
-        const first = await lowStockReportWorkflow(container).run({ input })
-        expect(first.result.report.lines.map((l) => [l.sku, l.available])).toEqual([["LIP-ROSE", 3]])
-        const again = await lowStockReportWorkflow(container).run({ input })
-        expect(again.result.notifications).toEqual([])
-
-        const feed = await container
-          .resolve(Modules.NOTIFICATION)
-          .listNotifications({ trigger_type: "low-stock-report" })
-        expect(feed).toHaveLength(1)
-        expect(feed[0]).toMatchObject({
-          idempotency_key: lowStockReportKey("2026-11-23"),
-          channel: "feed",
-          template: "admin-ui",
-          status: "success",
-          data: {
-            title: `Low stock 2026-11-23: 1 variant at or below ${LOW_STOCK_THRESHOLD}`,
-            description: "LIP-ROSE: 3 left",
-          },
-        })
-      })
-
-      it("runs as the scheduled job does and says so in the log", async () => {
-        const container = getContainer()
-        const inventory = container.resolve(Modules.INVENTORY)
-        const [item] = await inventory.createInventoryItems([{ sku: "OIL-50" }])
-        await inventory.createInventoryLevels([
-          { inventory_item_id: item.id, location_id: "sloc_test", stocked_quantity: 1 },
-        ])
-        const { scoped, lines } = captureLogs(container)
-
-        await lowStockReport(scoped)
-
-        const today = new Date().toISOString().slice(0, 10)
-        expect(lines).toEqual([
-          `low-stock report ${today}: 1 variant(s) at or below ${LOW_STOCK_THRESHOLD} available; posted to the admin feed`,
-        ])
-      })
-    })
-  },
-})
-
-/**
- * The same shop with a real email provider: the recording provider in
- * ./fixtures (SendGrid cannot be reached from a test) serves the email channel.
- */
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   medusaConfigFile: join(__dirname, "fixtures", "real-email-provider"),
-  hooks: {
-    // The framework's container outlives the app above within this file and
-    // still holds that app's closed database connection: give this app its own.
-    beforeServerStart: async (container) => {
-      const { configManager } = await import("@medusajs/framework/config")
-      const clientUrl = configManager.config.projectConfig.databaseUrl
-      container.register(
-        ContainerRegistrationKeys.PG_CONNECTION,
-        asValue(ModulesSdkUtils.createPgConnection({ clientUrl, schema: "public" }))
-      )
-    },
-  },
   testSuite: ({ getContainer }) => {
     beforeEach(() => {
       recordedEmails().length = 0
@@ -274,8 +101,8 @@ medusaIntegrationTestRunner({
 
     describe("after switching from logging to a real provider", () => {
       /**
-       * The rows a logging worker leaves for one order (the runner above shows
-       * them): its confirmation row (provider email-log, "success") and the
+       * The rows a logging worker leaves for one order (order-confirmation-logged.spec.ts
+       * shows them): its confirmation row (provider email-log, "success") and the
        * email-log provider, which Medusa disables once it leaves the configuration.
        */
       async function orderConfirmedWhileLogging(container: MedusaContainer) {
