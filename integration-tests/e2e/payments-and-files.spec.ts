@@ -4,7 +4,7 @@
  * queues them in Redis, the worker handles them; both keep files in the S3
  * bucket (s3rver here), so a picture uploaded through the server outlives
  * a restart of it. Stripe is the fake Stripe API the global setup runs
- * (integration-tests/helpers/fake-stripe.ts), which Medusa's own Stripe
+ * (tools/fake-stripe/server.ts), which Medusa's own Stripe
  * provider talks to and which posts signed webhooks to the server.
  *
  * The spec stops and restarts services; the replacements are recorded in

@@ -7,7 +7,7 @@
  * worker's queue.
  */
 import Medusa from "@medusajs/js-sdk"
-import { paymentIntentEvent, signedWebhook } from "../helpers/stripe-webhook"
+import { paymentIntentEvent, signedWebhook } from "../../tools/fake-stripe/webhooks"
 import { adminApi, type AdminApi } from "./lib/admin-api"
 import { ordersOfCart } from "./lib/database"
 import { eventQueue, webhookEvents } from "./lib/event-queue"

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { AxiosInstance } from "axios"
-import type { FakeStripe } from "./fake-stripe"
+import type { FakeStripe } from "../../tools/fake-stripe/server"
 import { DANISH_ADDRESS } from "./customer"
 import { STRIPE_PROVIDER_ID } from "../../src/config/payments"
 

@@ -1,7 +1,7 @@
 import type { IPaymentProvider } from "@medusajs/framework/types"
 import stripeProviders from "@medusajs/medusa/payment-stripe"
-import { FakeStripe, startFakeStripe } from "../helpers/fake-stripe"
-import { paymentIntentEvent, signedWebhook } from "../helpers/stripe-webhook"
+import { FakeStripe, startFakeStripe } from "../../tools/fake-stripe/server"
+import { paymentIntentEvent, signedWebhook } from "../../tools/fake-stripe/webhooks"
 
 // Medusa's real Stripe provider against the local fake of the Stripe API; no Medusa boot, nothing leaves 127.0.0.1.
 

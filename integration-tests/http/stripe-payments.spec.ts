@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureAdminUser } from "../../src/scripts/lib/admin-user"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
 import { DENMARK_REGION, ensureMinimalStore } from "../../src/scripts/lib/minimal-store"
-import { FakeStripe, startFakeStripe } from "../helpers/fake-stripe"
+import { FakeStripe, startFakeStripe } from "../../tools/fake-stripe/server"
 import {
   STRIPE_PROVIDER,
   StripeCheckout,
@@ -14,7 +14,7 @@ import {
   waitFor,
   watchPaymentWebhooks,
 } from "../helpers/stripe-checkout"
-import { paymentIntentEvent, signedWebhook } from "../helpers/stripe-webhook"
+import { paymentIntentEvent, signedWebhook } from "../../tools/fake-stripe/webhooks"
 
 // Card and MobilePay payments through Medusa's real Stripe provider, talking to the local fake of the Stripe
 // API: the storefront pays through the Store API, Stripe's webhooks arrive signed at /hooks/payment/stripe_stripe,

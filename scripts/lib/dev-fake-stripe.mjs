@@ -8,7 +8,7 @@ const API_KEY = "sk_test_devfake0000000000000000"
 const WEBHOOK_SECRET = "whsec_devfake0000000000000000"
 
 /**
- * DEV_FAKE_STRIPE=true: the tests' fake Stripe API (integration-tests/helpers/fake-stripe.ts) on
+ * DEV_FAKE_STRIPE=true: the fake Stripe API the tests also use (tools/fake-stripe/server.ts) on
  * 127.0.0.1:12111, so `npm run dev` takes Stripe payments with no Stripe account and no network. Medusa's
  * real Stripe provider talks to it through the tests' preload (src/internals/stripe-api-host.js, via NODE_OPTIONS), and it
  * posts signed webhooks to the dev server like Stripe does. Resolves with the variables for Medusa and a
@@ -23,7 +23,7 @@ export async function startDevFakeStripe({ root, httpPort, say }) {
     [
       "-r",
       "ts-node/register/transpile-only",
-      join(root, "integration-tests", "helpers", "fake-stripe-cli.ts"),
+      join(root, "tools", "fake-stripe", "cli.ts"),
       String(PORT),
       `http://localhost:${httpPort}/hooks/payment/stripe_stripe`,
       WEBHOOK_SECRET,

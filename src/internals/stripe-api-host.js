@@ -6,7 +6,7 @@
 // `host`, `port` and `protocol`.
 //
 // Why: the provider builds its client with `new Stripe(apiKey)` and offers no host option, so a local fake
-// (integration-tests/helpers/fake-stripe.ts) can only be reached by wrapping that method.
+// (tools/fake-stripe/server.ts) can only be reached by wrapping that method.
 //
 // When it changes: another major version of the nested SDK, or no such method, throws at load with one line
 // naming what was found: a test or `npm run dev` with the fake stops at once rather than calling api.stripe.com.

@@ -4,7 +4,7 @@ import { join } from "node:path"
 import Redis from "ioredis"
 import settings from "../../../.railway/deploy.json"
 import { asPostgres } from "../../helpers/postgres"
-import { startFakeStripe, type FakeStripe } from "../../helpers/fake-stripe"
+import { startFakeStripe, type FakeStripe } from "../../../tools/fake-stripe/server"
 import { pollHealth, ProcessTracker, signalGroup } from "../../helpers/processes"
 import { startS3Server, type ThrowawayS3 } from "../../helpers/s3-server"
 import { REPO, SHOP_FILE, SHOP_RESULTS, SUITE, type RunningShop } from "./shop"
@@ -12,7 +12,7 @@ import { REPO, SHOP_FILE, SHOP_RESULTS, SUITE, type RunningShop } from "./shop"
 /**
  * The shop as its users meet it, started for a whole jest suite (the e2e tests and the fault drills):
  *
- *   the fake Stripe API (integration-tests/helpers/fake-stripe.ts), which posts signed webhooks to the server ->
+ *   the fake Stripe API (tools/fake-stripe/server.ts), which posts signed webhooks to the server ->
  *   npm run build (admin bundle included; E2E_REUSE_BUILD=1 skips it when a build exists, for iterating
  *   locally) -> a fresh database -> npm run migrate -> npm run seed (catalogue and admin user) -> npm run
  *   publishable-key -> npm run start:server and npm run start:worker, in production mode with Redis, polled on

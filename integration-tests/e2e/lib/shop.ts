@@ -23,7 +23,7 @@ export interface RunningShop {
   /** Each service's healthcheck, as Railway polls it. */
   health: { server: string; worker: string }
   /**
-   * The fake Stripe API (integration-tests/helpers/fake-stripe.ts) both services talk to, which posts signed
+   * The fake Stripe API (tools/fake-stripe/server.ts) both services talk to, which posts signed
    * webhooks to the server; GET `${url}/_fake/intents/:id` shows what it recorded for an intent.
    */
   stripe: { url: string; publishableKey: string }

@@ -10,9 +10,9 @@ import {
   missing,
   newId,
   now,
-} from "./fake-stripe-customers"
+} from "./customers"
 
-// Payment intents and refunds of the fake Stripe API (integration-tests/helpers/fake-stripe.ts), with Stripe's
+// Payment intents and refunds of the fake Stripe API (tools/fake-stripe/server.ts), with Stripe's
 // state rules: an intent starts at requires_payment_method, only requires_capture can be captured, and a
 // captured or canceled intent cannot be captured, canceled or changed again.
 

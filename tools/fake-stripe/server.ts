@@ -1,9 +1,9 @@
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 import qs from "qs"
-import { FakeCustomers, FakePaymentMethodType, Obj, StripeApiError, newId } from "./fake-stripe-customers"
-import { ConfirmOutcome, FakePaymentIntents } from "./fake-stripe-intents"
-import { paymentIntentEvent, signedWebhook } from "./stripe-webhook"
+import { FakeCustomers, FakePaymentMethodType, Obj, StripeApiError, newId } from "./customers"
+import { ConfirmOutcome, FakePaymentIntents } from "./intents"
+import { paymentIntentEvent, signedWebhook } from "./webhooks"
 
 // A local, in-memory stand-in for the parts of the Stripe API that Medusa's Stripe provider calls; point the
 // provider at it with src/internals/stripe-api-host.js. It keeps Stripe's state rules, error shapes,

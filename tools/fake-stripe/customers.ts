@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto"
 
-// Shared pieces of the fake Stripe API (integration-tests/helpers/fake-stripe.ts): Stripe's error shape, ids,
+// Shared pieces of the fake Stripe API (tools/fake-stripe/server.ts): Stripe's error shape, ids,
 // and the customer and payment-method resources.
 
 export type Obj = Record<string, any>
