@@ -345,6 +345,25 @@ async function send(url, headers, { method, path, body }) {
 const sleep = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve())
 
 /**
+ * What every shopper of the part shares: the storefront's headers, the variants by their product's popularity,
+ * and each variant's stock.
+ * @param {string} publishableKey
+ * @param {import("./storefront.mjs").StorefrontCatalogue} catalogue
+ * @param {Map<string, Variant[]>} variants
+ */
+function shoppersSetting(publishableKey, catalogue, variants) {
+  const headers = {
+    "content-type": "application/json",
+    accept: "application/json",
+    "x-publishable-api-key": publishableKey,
+  }
+  const variantsByRank = handlesByPopularity(catalogue).map((handle) => variants.get(handle) ?? [])
+  /** @type {Map<string, number>} */
+  const stockOf = new Map(variantsByRank.flat().map((v) => [v.id, v.stock]))
+  return { headers, variantsByRank, stockOf }
+}
+
+/**
  * @typedef {{ url: string, publishableKey: string, catalogue: import("./storefront.mjs").StorefrontCatalogue,
  *   variants: Map<string, Variant[]>, shoppers: number, intervalMs: number, warmUpSeconds: number,
  *   seconds: number, catalogueRps: number }} CartLoadOptions
@@ -361,14 +380,7 @@ const sleep = (ms) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)
 export async function driveCarts(options) {
   const { url, publishableKey, catalogue, variants, shoppers, intervalMs, warmUpSeconds, seconds, catalogueRps } =
     options
-  const headers = {
-    "content-type": "application/json",
-    accept: "application/json",
-    "x-publishable-api-key": publishableKey,
-  }
-  const variantsByRank = handlesByPopularity(catalogue).map((handle) => variants.get(handle) ?? [])
-  /** @type {Map<string, number>} */
-  const stockOf = new Map(variantsByRank.flat().map((v) => [v.id, v.stock]))
+  const { headers, variantsByRank, stockOf } = shoppersSetting(publishableKey, catalogue, variants)
   const plan = cartSchedule({ shoppers, intervalMs, warmUpMs: warmUpSeconds * 1000, measuredMs: seconds * 1000 })
   const windowEnd = (warmUpSeconds + seconds) * 1000
   /** @type {RequestRecord[]} */
@@ -507,13 +519,7 @@ export function aloneFigures(records, { cpuBefore, cpuAfter, operations }) {
  * @returns {Promise<AloneFigures>}
  */
 export async function measureAlone({ url, publishableKey, catalogue, variants, operations, cpuSeconds }) {
-  const headers = {
-    "content-type": "application/json",
-    accept: "application/json",
-    "x-publishable-api-key": publishableKey,
-  }
-  const variantsByRank = handlesByPopularity(catalogue).map((handle) => variants.get(handle) ?? [])
-  const stockOf = new Map(variantsByRank.flat().map((v) => [v.id, v.stock]))
+  const { headers, variantsByRank, stockOf } = shoppersSetting(publishableKey, catalogue, variants)
   const random = seededRandom(SHOPPER_SEED - 1)
   const pickVariant = variantPicker(variantsByRank, random)
   /** @type {RequestRecord[]} */
