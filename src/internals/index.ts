@@ -41,7 +41,7 @@ export interface Internal {
 
 const ROOT = join(__dirname, "..", "..")
 const readInstalled: Read = (file) => readFileSync(file, "utf8")
-const startCommandFile = () => require.resolve(`${START_COMMAND}`)
+const startCommandFile = () => require.resolve(START_COMMAND)
 
 /** Where `text` stops matching `steps` (each a pattern that must follow the previous one), or undefined. */
 function missingStep(text: string, steps: Array<[string, RegExp]>): string | undefined {

@@ -11,8 +11,8 @@
  * (src/instrumentation/drain-connections.ts). The drain must run where Medusa's shutdown would.
  *
  * When it changes: the drain's `shutdown` is defined on the server so that Medusa's later assignment leaves it in
- * place. If Medusa has not assigned one by the time the server listens, one error line says so; SIGTERM then does
- * whatever Medusa does now. Canary: medusaStartShutsDownThroughServer.
+ * place. If Medusa has not assigned one by the time the server listens, one error line says so: the drain stays
+ * on the server, but whether SIGTERM still reaches it is then up to the new release. Canary: medusaStartShutsDownThroughServer.
  *
  * Remove when: Medusa drains keep-alive connections itself, or lets an app give the server's shutdown.
  */
@@ -47,7 +47,7 @@ export function takeOverShutdown(
       INTERNAL_NAME,
       "GracefulShutdownServer.create(server) assigns server.shutdown before the server listens",
       "no assignment",
-      "SIGTERM closes connections the way Medusa does now, without the drain",
+      "server.shutdown stays the drain, but Medusa may no longer call it on SIGTERM",
       log
     )
   })
