@@ -4,28 +4,45 @@
  * `npm test`: every jest suite of the project, one after another (2 cores, and
  * the integration suites each boot a whole Medusa), then one plain line
  * `N passed, N failed[, N skipped]` summed from jest's --json reports, which
- * is the line CI reads. Exit code 1 on any failure, on a suite that could not
- * run, or when no test ran at all.
+ * is the line CI reads, with ", N suites not run" when some could not run.
+ * Exit code 1 on any failure, on a suite that did not run, or when no test ran
+ * at all.
+ *
+ * PostgreSQL and Redis: the machine's when they answer; otherwise an embedded
+ * PostgreSQL and a redis-server started for the run (./lib/test-services.mjs).
+ * Tools a suite drives (pgbouncer, Chromium, redis-server, openssl) are
+ * installed from Debian's packages when this runs as root; otherwise the
+ * suites that need a missing one are named with what to install.
  *
  *   npm test                      all suites
  *   npm test -- unit              only the named suite(s)
  *   npm test -- e2e storefront    in those, only the files matching a pattern
  */
-import { spawnSync } from "node:child_process"
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
-import { createConnection } from "node:net"
 import { join } from "node:path"
+import processGroups from "./lib/process-groups.js"
+import { planSuites, provideServices, provideTools } from "./lib/test-services.mjs"
 
 const ROOT = join(import.meta.dirname ?? new URL(".", import.meta.url).pathname, "..")
-const RESULTS = join(ROOT, "test-results")
+const RESULTS = process.env.TEST_RESULTS_DIR || join(ROOT, "test-results")
 
-/** @type {Array<{ name: string, testType: string, needs: Array<"postgres" | "redis"> }>} */
+/**
+ * What each suite needs beside Node and npm ci: services (started here when
+ * nothing answers, ./lib/test-services.mjs) and Debian tools (installed here
+ * when this process may).
+ * @type {Array<{ name: string, testType: string, services: Array<"postgres" | "redis">, tools: Array<import("./lib/test-services.mjs").Tool> }>}
+ */
 const SUITES = [
-  { name: "unit", testType: "unit", needs: [] },
-  { name: "integration:http", testType: "integration:http", needs: ["postgres", "redis"] },
-  { name: "deploy", testType: "deploy", needs: ["postgres", "redis"] },
-  { name: "e2e", testType: "e2e", needs: ["postgres", "redis"] },
-  { name: "drills", testType: "drills", needs: ["postgres"] },
+  { name: "unit", testType: "unit", services: [], tools: [] },
+  { name: "integration:http", testType: "integration:http", services: ["postgres", "redis"], tools: ["redis-server"] },
+  {
+    name: "deploy",
+    testType: "deploy",
+    services: ["postgres", "redis"],
+    tools: ["pgbouncer", "openssl", "redis-server"],
+  },
+  { name: "e2e", testType: "e2e", services: ["postgres", "redis"], tools: ["chromium", "redis-server"] },
+  { name: "drills", testType: "drills", services: ["postgres"], tools: ["pgbouncer", "openssl", "redis-server"] },
 ]
 
 // Arguments naming a suite pick suites; any other argument is a jest path
@@ -49,38 +66,22 @@ if (nodeMajor !== pinnedMajor) {
   )
 }
 
-/** @param {string} host @param {number} port @returns {Promise<boolean>} */
-function reachable(host, port) {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host, port })
-    socket.setTimeout(2000)
-    socket.once("connect", () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once("error", () => resolve(false))
-    socket.once("timeout", () => {
-      socket.destroy()
-      resolve(false)
-    })
-  })
-}
-
-const services = {
-  postgres: {
-    host: process.env.DB_HOST || "127.0.0.1",
-    port: Number(process.env.DB_PORT || 5432),
-    fix: "start PostgreSQL (Debian: apt-get install -y postgresql && pg_ctlcluster <version> main start) or set DB_HOST/DB_PORT",
-  },
-  redis: (() => {
-    const url = new URL(process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379")
-    return {
-      host: url.hostname,
-      port: Number(url.port || 6379),
-      fix: "start Redis (Debian: apt-get install -y redis-server && redis-server --daemonize yes) or set TEST_REDIS_URL",
-    }
-  })(),
-}
+const say = (/** @type {string} */ message) => console.log(`[npm test] ${message}`)
+const redisUrl = new URL(process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379")
+const needs = (/** @type {"postgres" | "redis"} */ service) => suites.some((s) => s.services.includes(service))
+const missingTools = provideTools(
+  suites.flatMap((s) => s.tools),
+  say
+)
+const services = await provideServices({
+  postgres: needs("postgres")
+    ? { host: process.env.DB_HOST || "127.0.0.1", port: Number(process.env.DB_PORT || 5432) }
+    : null,
+  redis: needs("redis") ? { host: redisUrl.hostname, port: Number(redisUrl.port || 6379) } : null,
+  root: ROOT,
+  say,
+})
+const plan = planSuites(suites, { services: services.missing, tools: missingTools })
 
 rmSync(RESULTS, { recursive: true, force: true })
 mkdirSync(RESULTS, { recursive: true })
@@ -91,22 +92,13 @@ let skipped = 0
 /** @type {string[]} */
 const problems = []
 
-for (const suite of suites) {
-  let ready = true
-  for (const need of suite.needs) {
-    const service = services[need]
-    if (!(await reachable(service.host, service.port))) {
-      problems.push(`${suite.name}: ${need} is not reachable at ${service.host}:${service.port}; ${service.fix}`)
-      ready = false
-    }
-  }
-  if (!ready) {
-    failed += 1
-    continue
-  }
+let interrupted = false
+for (const suite of suites.filter((s) => plan.run.includes(s.name))) {
   const outputFile = join(RESULTS, `${suite.name.replace(/[^a-z0-9]+/gi, "-")}.json`)
   console.log(`\n=== ${suite.name} ===`)
-  const run = spawnSync(
+  // In a process group of its own: Ctrl-C or SIGTERM stops jest and
+  // whatever it started, and then what this script started.
+  const run = await processGroups.runInOwnProcessGroup(
     process.execPath,
     [
       "--experimental-vm-modules",
@@ -117,10 +109,16 @@ for (const suite of suites) {
       `--outputFile=${outputFile}`,
       ...patterns,
     ],
-    { cwd: ROOT, stdio: "inherit", env: { ...process.env, TEST_TYPE: suite.testType } }
+    { cwd: ROOT, env: { ...process.env, ...services.env, TEST_TYPE: suite.testType }, onSignal: () => {} }
   )
+  if (run.interrupted) {
+    interrupted = true
+    problems.push(`${suite.name}: interrupted`)
+    failed += 1
+    break
+  }
   if (!existsSync(outputFile)) {
-    problems.push(`${suite.name}: jest wrote no report (exit ${run.status}); see the output above`)
+    problems.push(`${suite.name}: jest wrote no report (exit ${run.code}); see the output above`)
     failed += 1
     continue
   }
@@ -133,20 +131,27 @@ for (const suite of suites) {
   if (report.numRuntimeErrorTestSuites) {
     problems.push(`${suite.name}: ${report.numRuntimeErrorTestSuites} test file(s) failed to run`)
   }
-  if (run.status !== 0 && report.numFailedTests === 0 && !report.numRuntimeErrorTestSuites) {
-    problems.push(`${suite.name}: jest exited with ${run.status}`)
+  if (run.code !== 0 && report.numFailedTests === 0 && !report.numRuntimeErrorTestSuites) {
+    problems.push(`${suite.name}: jest exited with ${run.code}`)
     failed += 1
   }
   console.log(
     `--- ${suite.name}: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests} skipped`
   )
 }
+await services.stop()
 
-if (passed + failed === 0) {
+if (passed + failed === 0 && !plan.notRun.length) {
   problems.push("no test ran")
 }
 for (const problem of problems) {
   console.error(`problem: ${problem}`)
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`)
-process.exit(failed > 0 || problems.length ? 1 : 0)
+// Never counted as passed: each suite that did not run is named with why,
+// makes the exit code 1, and is counted on the summary line.
+for (const { name, reasons } of plan.notRun) {
+  console.error(`not run: ${name}: ${reasons.join("; ")}`)
+}
+const notRun = plan.notRun.length ? `, ${plan.notRun.length} suite${plan.notRun.length > 1 ? "s" : ""} not run` : ""
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${notRun}`)
+process.exit(interrupted ? 130 : failed > 0 || problems.length || plan.notRun.length ? 1 : 0)

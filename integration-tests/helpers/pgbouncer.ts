@@ -50,6 +50,14 @@ export function ensurePgbouncerInstalled(): void {
   }
 }
 
+/**
+ * Where PostgreSQL's Unix socket is: Debian's place, or the one `npm test`
+ * names when it started an embedded PostgreSQL for the run.
+ */
+function postgresSocketDir(): string {
+  return process.env.TEST_POSTGRES_SOCKET_DIR || "/var/run/postgresql"
+}
+
 function osUserIds(name: string): { uid: number; gid: number } {
   const uid = Number(execFileSync("id", ["-u", name], { encoding: "utf8" }).trim())
   const gid = Number(execFileSync("id", ["-g", name], { encoding: "utf8" }).trim())
@@ -75,7 +83,7 @@ export async function startPooler(tracker: ProcessTracker, options: PoolerOption
     ini,
     [
       "[databases]",
-      `postgres = host=/var/run/postgresql port=5432 dbname=${options.realDatabase} user=postgres`,
+      `postgres = host=${postgresSocketDir()} port=5432 dbname=${options.realDatabase} user=postgres`,
       "",
       "[pgbouncer]",
       `listen_addr = ${options.listenAddress}`,

@@ -5,7 +5,7 @@
  * sends them, the figures, the process tree whose memory it reports, and
  * priming that completes unless capped.
  */
-import { benchModuleUrl, evaluate } from "./lib/evaluate-bench-module"
+import { benchModuleUrl, evaluate } from "./lib/evaluate-es-module"
 
 /** An expression for storefront.mjs's seeded random source, for the pure functions that take one. */
 const random = (seed: number) =>

@@ -4,7 +4,7 @@
  * figure with a column per setup. The modules are ES modules, which jest's
  * CommonJS runtime cannot load, so each case runs them in a Node process.
  */
-import { evaluate } from "./lib/evaluate-bench-module"
+import { evaluate } from "./lib/evaluate-es-module"
 
 describe("spread", () => {
   it("gives the median, min and max of an odd number of runs", () => {

@@ -89,7 +89,7 @@ describe("README.md", () => {
 
   it("names as prerequisites of `npm test` exactly the Debian packages .ci/run installs", () => {
     const sentence = readme.match(/`npm test` needs[^.]*\./)?.[0] ?? ""
-    const named = [...(sentence.match(/Debian's ([^.]*?) installed/)?.[1] ?? "").matchAll(/`([a-z0-9-]+)`/g)].map(
+    const named = [...(sentence.match(/Debian's ([^.]*?)\s+installed/)?.[1] ?? "").matchAll(/`([a-z0-9-]+)`/g)].map(
       (match) => match[1]
     )
     const installed = [...read(join(ROOT, ".ci", "run")).matchAll(/missing="\$missing ([a-z0-9-]+)"/g)].map(

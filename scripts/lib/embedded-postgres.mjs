@@ -37,11 +37,22 @@ async function importWithoutSignalHandlers() {
  * `dataDirExplicit`: the caller chose `dataDir` (EMBEDDED_POSTGRES_DIR), so
  * it is never moved; `root`: the clone, which names its data when root's
  * PostgreSQL cannot reach the clone (./embedded-postgres-as-root.mjs).
+ * `trust`: any local client may connect as any user without a password, as
+ * on the machines the test suites were written for (only `npm test` asks);
+ * `socketDir`: where PostgreSQL puts its Unix socket (pgbouncer reaches it there).
  *
- * @param {{ dataDir: string, dataDirExplicit: boolean, root: string, port: number, say: (message: string) => void }} options
+ * @param {{ dataDir: string, dataDirExplicit: boolean, root: string, port: number, say: (message: string) => void, trust?: boolean, socketDir?: string }} options
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startEmbeddedPostgres({ dataDir: chosenDataDir, dataDirExplicit, root, port, say }) {
+export async function startEmbeddedPostgres({
+  dataDir: chosenDataDir,
+  dataDirExplicit,
+  root,
+  port,
+  say,
+  trust = false,
+  socketDir,
+}) {
   const runningAsRoot = userInfo().uid === 0
   const dataDir = runningAsRoot ? prepareForRoot({ dataDir: chosenDataDir, dataDirExplicit, root, say }) : chosenDataDir
   const EmbeddedPostgres = await importWithoutSignalHandlers()
@@ -52,6 +63,9 @@ export async function startEmbeddedPostgres({ dataDir: chosenDataDir, dataDirExp
     user: USER,
     password: PASSWORD,
     persistent: true,
+    // initdb takes the last --auth it is given, after the package's own.
+    initdbFlags: trust ? ["--auth=trust"] : [],
+    postgresFlags: socketDir ? ["-c", `unix_socket_directories=${socketDir}`] : [],
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as
     // the OS user "postgres" and hands it the data directory.
     createPostgresUser: runningAsRoot,
