@@ -241,6 +241,7 @@ medusaIntegrationTestRunner({
         expect(rerun.created).toEqual([
           'shipping options "Express" (Danmark), "Express" (EU)',
           'stock of 100 at "Copenhagen warehouse" for 2 variants',
+          "en-GB translations (2 new)",
         ])
         expect(await countCatalogue(container)).toEqual(complete)
       })

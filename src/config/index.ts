@@ -7,6 +7,7 @@ import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
 import { redisModules, type RedisSettings } from "./redis"
 import { authThrottleSettings, authThrottleSummary } from "./auth-throttle"
+import { languageSettings } from "./languages"
 import { storeCacheModule, storeCacheSettings, storeCacheSummary } from "./store-cache"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
 
@@ -48,6 +49,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
     throw errors[0]
   }
   const { env, mode, database, redis, cacheRedis, notification, payments, files, cors } = valid
+  const languages = languageSettings()
   const config: InputConfig = {
     projectConfig: {
       databaseUrl: database?.url,
@@ -71,7 +73,9 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...(payments.module ? [payments.module] : []),
       ...(files.module ? [files.module] : []),
       storeCacheModule(),
+      languages.module,
     ],
+    featureFlags: languages.featureFlags,
   }
   // The Caching Module is configured (./caches.ts) but its feature flag is
   // left off: it serves a scheduled price list's prices up to its TTL after
@@ -95,6 +99,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
             storeCacheSummary(storeCacheSettings(env), redis && (cacheRedis ? "CACHE_REDIS_URL" : "REDIS_URL")),
             ...authThrottleSummary(authThrottleSettings(env), Boolean(redis)),
           ]),
+      languages.summary,
       notification.summary,
       payments.summary,
       files.summary,

@@ -31,6 +31,7 @@ describe("buildConfig in production", () => {
       "store cache: anonymous catalogue answers kept until a change invalidates them (at most 3600 s), in each server, invalidated through REDIS_URL; set CACHE_REDIS_URL (an evicting Redis) to share answers between replicas",
       "login throttle: 5 failures per account and address, 20 per address, 50 per account in 15 min; counted in Redis, across replicas",
       "trusted storefront: none (STOREFRONT_SECRET unset); a server-side storefront's customers share its address (docs/security.md)",
+      "languages: da-DK (base content, the default), en-GB (Translation Module)",
       "notifications: emails are written to the log and recorded as not sent (EMAIL_LOG_ONLY=true); admin feed on",
       "payments: manual provider only (STRIPE_API_KEY not set)",
       "files: S3 bucket media at ref.supabase.co; public URLs under https://ref.supabase.co/storage/v1/object/public/media",

@@ -57,6 +57,7 @@ describe("buildConfig with Redis", () => {
       "@medusajs/medusa/notification",
       "@medusajs/medusa/file",
       "./src/modules/store-cache",
+      "@medusajs/medusa/translation",
     ])
   })
 

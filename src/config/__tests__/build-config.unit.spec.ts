@@ -43,9 +43,12 @@ describe("buildConfig in development", () => {
       "@medusajs/medusa/notification",
       "@medusajs/medusa/file",
       "./src/modules/store-cache",
+      "@medusajs/medusa/translation",
     ])
     expect(built.notification.email).toBe("log")
-    expect(built.config.featureFlags).toBeUndefined()
+    // Translations on; the Caching Module's flag stays off (./caches.ts).
+    expect(built.config.featureFlags).toEqual({ translation: true })
+    expect(built.summary).toContain("languages: da-DK (base content, the default), en-GB (Translation Module)")
     expect(built.summary).toContain(
       "redis: REDIS_URL not set; in-memory event bus, locking, workflow engine and sessions (development only)"
     )

@@ -66,6 +66,8 @@ export const SERVICE_ZONES: readonly ServiceZoneData[] = [
 
 export interface ShippingOptionData {
   name: string
+  /** The name in English (locale en-GB). */
+  en: string
   code: string
   description: { da: string; en: string }
   prices: { dkk: number; eur: number }
@@ -75,12 +77,14 @@ export interface ShippingOptionData {
 export const SHIPPING_OPTIONS: readonly ShippingOptionData[] = [
   {
     name: "Standard",
+    en: "Standard delivery",
     code: "standard",
     description: { da: "2-4 hverdage", en: "2-4 business days" },
     prices: { dkk: 49, eur: 6.95 },
   },
   {
     name: "Express",
+    en: "Express delivery",
     code: "express",
     description: { da: "1-2 hverdage", en: "1-2 business days" },
     prices: { dkk: 99, eur: 14.95 },
@@ -93,17 +97,40 @@ export interface CategoryData {
   name: string
   handle: CategoryHandle
   description: string
+  en: { name: string; description: string }
 }
 
 export const CATEGORIES: readonly CategoryData[] = [
-  { name: "Hudpleje", handle: "skincare", description: "Serum, rens og cremer til ansigtet" },
-  { name: "Makeup", handle: "makeup", description: "Læbestift, mascara og foundation" },
-  { name: "Hår", handle: "hair", description: "Shampoo, balsam og hårolie" },
-  { name: "Krop", handle: "body", description: "Bodylotion og håndcreme" },
+  {
+    name: "Hudpleje",
+    handle: "skincare",
+    description: "Serum, rens og cremer til ansigtet",
+    en: { name: "Skincare", description: "Serums, cleansers and creams for the face" },
+  },
+  {
+    name: "Makeup",
+    handle: "makeup",
+    description: "Læbestift, mascara og foundation",
+    en: { name: "Make-up", description: "Lipstick, mascara and foundation" },
+  },
+  {
+    name: "Hår",
+    handle: "hair",
+    description: "Shampoo, balsam og hårolie",
+    en: { name: "Hair", description: "Shampoo, conditioner and hair oil" },
+  },
+  {
+    name: "Krop",
+    handle: "body",
+    description: "Bodylotion og håndcreme",
+    en: { name: "Body", description: "Body lotion and hand cream" },
+  },
 ]
 
 export interface CollectionData {
   title: string
+  /** The title in English (locale en-GB). */
+  en: string
   handle: string
   /** Handles of products in ./catalogue/product-data.ts; a product belongs to one collection at most. */
   products: readonly string[]
@@ -113,14 +140,56 @@ export interface CollectionData {
 export const COLLECTIONS: readonly CollectionData[] = [
   {
     title: "Nyheder",
+    en: "New arrivals",
     handle: "new-arrivals",
     products: ["day-cream-spf30", "eye-cream", "light-foundation", "argan-hair-oil"],
   },
   {
     title: "Bestsellere",
+    en: "Bestsellers",
     handle: "bestsellers",
     products: ["hyaluron-serum", "satin-lipstick", "volume-mascara", "hand-cream"],
   },
 ]
 
 export { PRODUCTS, type ProductData, type VariantData } from "./catalogue/product-data"
+
+export interface ReturnReasonData {
+  /** Stable code, how the shop finds the reason again. */
+  value: string
+  label: string
+  description: string
+  en: { label: string; description: string }
+}
+
+/**
+ * The reasons a customer picks when returning goods. "unopened" is the one
+ * the right of withdrawal turns on for cosmetics: sealed goods may be
+ * returned, goods unsealed after delivery need not be taken back.
+ */
+export const RETURN_REASONS: readonly ReturnReasonData[] = [
+  {
+    value: "unopened",
+    label: "Uåbnet vare",
+    description: "Varen er ubrudt og i original emballage",
+    en: { label: "Unopened item", description: "The item is sealed and in its original packaging" },
+  },
+  {
+    value: "changed-mind",
+    label: "Fortrudt køb",
+    description: "Jeg ønsker ikke længere varen",
+    en: { label: "Changed my mind", description: "I no longer want the item" },
+  },
+  {
+    value: "damaged",
+    label: "Beskadiget ved levering",
+    description: "Varen eller emballagen var beskadiget, da den kom",
+    en: { label: "Damaged on delivery", description: "The item or its packaging was damaged when it arrived" },
+  },
+  {
+    value: "wrong-item",
+    label: "Forkert vare",
+    description: "Jeg har modtaget en anden vare end den, jeg bestilte",
+    en: { label: "Wrong item", description: "I received a different item from the one I ordered" },
+  },
+]

@@ -9,6 +9,7 @@ import {
   revokeApiKeysWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
+import { SUPPORTED_LOCALES } from "../../config/languages"
 
 export const WEBSHOP_CHANNEL = "Webshop"
 export const STOREFRONT_KEY_TITLE = "Webshop storefront"
@@ -45,12 +46,14 @@ export async function ensureMinimalStore(container: MedusaContainer): Promise<Mi
   }
 
   const storeModule = container.resolve(Modules.STORE)
-  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies"] })
+  const [store] = await storeModule.listStores({}, { relations: ["supported_currencies", "supported_locales"] })
   const currencies = (store.supported_currencies ?? []).map((c) => c.currency_code).sort()
   const defaultCurrency = store.supported_currencies?.find((c) => c.is_default)?.currency_code
+  const locales = (store.supported_locales ?? []).map((l) => l.locale_code).sort()
   if (
     currencies.join(",") !== "dkk,eur" ||
     defaultCurrency !== "dkk" ||
+    locales.join(",") !== [...SUPPORTED_LOCALES].sort().join(",") ||
     store.default_sales_channel_id !== channel.id
   ) {
     await updateStoresWorkflow(container).run({
@@ -63,11 +66,13 @@ export async function ensureMinimalStore(container: MedusaContainer): Promise<Mi
             { currency_code: "dkk", is_default: true, is_tax_inclusive: true },
             { currency_code: "eur", is_tax_inclusive: true },
           ],
+          // GET /store/locales lists them; the first, Danish, is the base content (src/config/languages.ts).
+          supported_locales: SUPPORTED_LOCALES.map((locale_code) => ({ locale_code })),
           default_sales_channel_id: channel.id,
         },
       },
     })
-    created.push("store currencies DKK (default) and EUR")
+    created.push(`store currencies DKK (default) and EUR, languages ${SUPPORTED_LOCALES.join(" (default), ")}`)
   }
 
   const regionModule = container.resolve(Modules.REGION)

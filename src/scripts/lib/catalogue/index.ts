@@ -7,7 +7,9 @@ import { ensureProductImages } from "./images"
 import { ensureStripeInRegions } from "./payments"
 import { ensureCategories, ensureProducts } from "./products"
 import { ensureRegionsAndTax } from "./regions"
+import { ensureReturnReasons } from "./return-reasons"
 import { ensureShipping } from "./shipping"
+import { ensureTranslations } from "./translations"
 import { ensureVat } from "./vat"
 import { ensureWarehouse } from "./warehouse"
 
@@ -24,8 +26,10 @@ export interface CatalogueResult {
  * shipping (./shipping.ts), four categories and the products of
  * ./product-data.ts (./products.ts) with their pictures uploaded through the
  * File Module (./images.ts), two collections for the storefront's home page
- * (./collections.ts) and stock at the warehouse (./inventory.ts). The rest
- * of the data is in ../catalogue-data.ts.
+ * (./collections.ts), stock at the warehouse (./inventory.ts), the return
+ * reasons (./return-reasons.ts) and, last, the English translation of all
+ * of it (./translations.ts; the base content is Danish). The rest of the
+ * data is in ../catalogue-data.ts.
  *
  * Every piece is looked up (by name, handle or SKU) before it is created, so
  * a second run changes nothing and a partial earlier run is completed rather
@@ -51,6 +55,8 @@ export async function ensureCatalogue(container: MedusaContainer, store?: Minima
   await ensureProductImages(container, created)
   await ensureCollections(container, created)
   await ensureStock(container, warehouse.location.id, created)
+  await ensureReturnReasons(container, created)
+  await ensureTranslations(container, created)
 
   if (created.length) {
     logger.info(`Catalogue: created ${created.join("; ")}`)

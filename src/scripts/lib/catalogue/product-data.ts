@@ -10,8 +10,10 @@
 import type { CategoryHandle } from "../catalogue-data"
 
 export interface VariantData {
-  /** The option value, e.g. "30 ml" or "Rosewood". */
+  /** The option value, e.g. "30 ml" or "Klassisk rød"; also the variant's title. */
   value: string
+  /** The value in English, where it differs ("Classic red"); sizes read the same. */
+  en?: string
   sku: string
   prices: { dkk: number; eur: number }
 }
@@ -21,12 +23,20 @@ export interface ProductData {
   handle: string
   subtitle: string
   description: string
+  /** The same texts in English, written as translations (locale en-GB) by ../translations.ts. */
+  en: { title: string; subtitle: string; description: string }
   category: CategoryHandle
-  /** The one product option, e.g. "Størrelse" (size) or "Nuance" (shade). */
+  /** The one product option, "Størrelse" (size) or "Nuance" (shade); English in OPTION_TITLES_EN. */
   option: "Størrelse" | "Nuance"
   variants: readonly VariantData[]
   /** Files in ./images/; the first is the thumbnail. */
   images: readonly string[]
+}
+
+/** The options' titles in English. */
+export const OPTION_TITLES_EN: Readonly<Record<ProductData["option"], string>> = {
+  Størrelse: "Size",
+  Nuance: "Shade",
 }
 
 export const PRODUCTS: readonly ProductData[] = [
@@ -35,6 +45,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "hyaluron-serum",
     subtitle: "Fugtgivende serum med hyaluronsyre",
     description: "Let serum med hyaluronsyre og niacinamid, der giver huden fugt og fylde.",
+    en: {
+      title: "Hyaluronic Serum",
+      subtitle: "Hydrating serum with hyaluronic acid",
+      description: "Light serum with hyaluronic acid and niacinamide that gives the skin moisture and fullness.",
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [
@@ -48,6 +63,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "mild-cleanser",
     subtitle: "Skånsom daglig ansigtsrens",
     description: "Parfumefri rensegel, der fjerner makeup og urenheder uden at udtørre huden.",
+    en: {
+      title: "Gentle Cleansing Gel",
+      subtitle: "Mild everyday facial cleanser",
+      description: "Fragrance-free cleansing gel that removes make-up and impurities without drying the skin.",
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [
@@ -61,6 +81,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "day-cream-spf30",
     subtitle: "Fugtighedscreme med solbeskyttelse",
     description: "Let dagcreme med SPF 30, der beskytter og plejer huden hele dagen.",
+    en: {
+      title: "Day Cream SPF 30",
+      subtitle: "Moisturiser with sun protection",
+      description: "Light day cream with SPF 30 that protects and cares for the skin all day.",
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [{ value: "50 ml", sku: "SKIN-DAYCREAM-50", prices: { dkk: 299, eur: 39.95 } }],
@@ -71,6 +96,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "eye-cream",
     subtitle: "Opstrammende creme til øjenpartiet",
     description: "Nærende øjencreme med koffein og peptider, der mindsker hævelser og mørke rande.",
+    en: {
+      title: "Eye Cream",
+      subtitle: "Firming cream for the eye area",
+      description: "Nourishing eye cream with caffeine and peptides that reduces puffiness and dark circles.",
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [{ value: "15 ml", sku: "SKIN-EYECREAM-15", prices: { dkk: 279, eur: 36.95 } }],
@@ -81,11 +111,16 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "satin-lipstick",
     subtitle: "Cremet læbestift med satinfinish",
     description: "Langtidsholdbar læbestift med sheasmør, der plejer læberne.",
+    en: {
+      title: "Satin Lipstick",
+      subtitle: "Creamy lipstick with a satin finish",
+      description: "Long-lasting lipstick with shea butter that cares for the lips.",
+    },
     category: "makeup",
     option: "Nuance",
     variants: [
       { value: "Rosewood", sku: "MAKEUP-LIPSTICK-ROSEWOOD", prices: { dkk: 179, eur: 23.95 } },
-      { value: "Klassisk rød", sku: "MAKEUP-LIPSTICK-RED", prices: { dkk: 179, eur: 23.95 } },
+      { value: "Klassisk rød", en: "Classic red", sku: "MAKEUP-LIPSTICK-RED", prices: { dkk: 179, eur: 23.95 } },
       { value: "Nude", sku: "MAKEUP-LIPSTICK-NUDE", prices: { dkk: 179, eur: 23.95 } },
     ],
     images: ["satin-lipstick.png"],
@@ -95,11 +130,16 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "volume-mascara",
     subtitle: "Mascara for fylde og længde",
     description: "Klumpfri mascara, der giver vipperne volumen hele dagen.",
+    en: {
+      title: "Volume Mascara",
+      subtitle: "Mascara for fullness and length",
+      description: "Clump-free mascara that gives the lashes volume all day.",
+    },
     category: "makeup",
     option: "Nuance",
     variants: [
-      { value: "Sort", sku: "MAKEUP-MASCARA-BLACK", prices: { dkk: 159, eur: 20.95 } },
-      { value: "Brun", sku: "MAKEUP-MASCARA-BROWN", prices: { dkk: 159, eur: 20.95 } },
+      { value: "Sort", en: "Black", sku: "MAKEUP-MASCARA-BLACK", prices: { dkk: 159, eur: 20.95 } },
+      { value: "Brun", en: "Brown", sku: "MAKEUP-MASCARA-BROWN", prices: { dkk: 159, eur: 20.95 } },
     ],
     images: ["volume-mascara.png"],
   },
@@ -108,12 +148,17 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "light-foundation",
     subtitle: "Naturlig dækning med let finish",
     description: "Let og bygbar foundation, der udjævner hudtonen og lader huden ånde.",
+    en: {
+      title: "Light Foundation",
+      subtitle: "Natural coverage with a light finish",
+      description: "Light, buildable foundation that evens out the skin tone and lets the skin breathe.",
+    },
     category: "makeup",
     option: "Nuance",
     variants: [
-      { value: "Lys", sku: "MAKEUP-FOUNDATION-LIGHT", prices: { dkk: 269, eur: 35.95 } },
+      { value: "Lys", en: "Light", sku: "MAKEUP-FOUNDATION-LIGHT", prices: { dkk: 269, eur: 35.95 } },
       { value: "Medium", sku: "MAKEUP-FOUNDATION-MEDIUM", prices: { dkk: 269, eur: 35.95 } },
-      { value: "Mørk", sku: "MAKEUP-FOUNDATION-DARK", prices: { dkk: 269, eur: 35.95 } },
+      { value: "Mørk", en: "Dark", sku: "MAKEUP-FOUNDATION-DARK", prices: { dkk: 269, eur: 35.95 } },
     ],
     images: ["light-foundation.png"],
   },
@@ -122,6 +167,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "moisturizing-shampoo",
     subtitle: "Shampoo til tørt og normalt hår",
     description: "Sulfatfri shampoo med arganolie, der renser nænsomt og giver glans.",
+    en: {
+      title: "Moisturising Shampoo",
+      subtitle: "Shampoo for dry and normal hair",
+      description: "Sulphate-free shampoo with argan oil that cleanses gently and adds shine.",
+    },
     category: "hair",
     option: "Størrelse",
     variants: [
@@ -135,6 +185,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "nourishing-conditioner",
     subtitle: "Balsam der gør håret blødt og let at rede",
     description: "Let balsam med havreprotein, der plejer håret uden at tynge det.",
+    en: {
+      title: "Nourishing Conditioner",
+      subtitle: "Conditioner that leaves hair soft and easy to comb",
+      description: "Light conditioner with oat protein that cares for the hair without weighing it down.",
+    },
     category: "hair",
     option: "Størrelse",
     variants: [
@@ -148,6 +203,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "argan-hair-oil",
     subtitle: "Hårolie mod spaltede spidser",
     description: "Let hårolie med ren arganolie, der tæmmer krus og beskytter mod varme.",
+    en: {
+      title: "Argan Hair Oil",
+      subtitle: "Hair oil against split ends",
+      description: "Light hair oil with pure argan oil that tames frizz and protects against heat.",
+    },
     category: "hair",
     option: "Størrelse",
     variants: [{ value: "100 ml", sku: "HAIR-OIL-100", prices: { dkk: 199, eur: 26.95 } }],
@@ -158,6 +218,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "shea-body-lotion",
     subtitle: "Rig bodylotion til tør hud",
     description: "Hurtigt absorberende bodylotion med sheasmør og mandelolie.",
+    en: {
+      title: "Shea Butter Body Lotion",
+      subtitle: "Rich body lotion for dry skin",
+      description: "Fast-absorbing body lotion with shea butter and almond oil.",
+    },
     category: "body",
     option: "Størrelse",
     variants: [
@@ -171,6 +236,11 @@ export const PRODUCTS: readonly ProductData[] = [
     handle: "hand-cream",
     subtitle: "Nærende håndcreme til hver dag",
     description: "Fedtfri håndcreme med glycerin og aloe vera, der trænger hurtigt ind.",
+    en: {
+      title: "Hand Cream",
+      subtitle: "Nourishing hand cream for every day",
+      description: "Non-greasy hand cream with glycerin and aloe vera that absorbs quickly.",
+    },
     category: "body",
     option: "Størrelse",
     variants: [

@@ -1,0 +1,188 @@
+/**
+ * The shop's two languages through the Store API: Danish base content by
+ * default, English from the Translation Module with `x-medusa-locale: en-GB`
+ * or `?locale=en-GB`, for everything the seed writes; and the same through
+ * @medusajs/js-sdk's setLocale, as a browser storefront calls it.
+ */
+import Medusa from "@medusajs/js-sdk"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
+import { DENMARK_REGION, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
+
+jest.setTimeout(180 * 1000)
+
+const PRODUCT_FIELDS = "fields=title,subtitle,description,*options,*options.values,*variants,*categories,*collection"
+
+async function seededStore(container: MedusaContainer) {
+  await ensureCatalogue(container)
+  const [key] = await container
+    .resolve(Modules.API_KEY)
+    .listApiKeys({ title: STOREFRONT_KEY_TITLE, type: "publishable" })
+  const [region] = await container.resolve(Modules.REGION).listRegions({ name: DENMARK_REGION })
+  return { key: key.token, regionId: region.id }
+}
+
+/** What a shopper reads of a product page. */
+function productTexts(product: any) {
+  return {
+    title: product.title,
+    subtitle: product.subtitle,
+    description: product.description,
+    option: product.options.map((o: any) => o.title),
+    values: product.options.flatMap((o: any) => o.values.map((v: any) => v.value)).sort(),
+    variants: product.variants.map((v: any) => v.title).sort(),
+    categories: product.categories.map((c: any) => c.name),
+    collection: product.collection?.title,
+  }
+}
+
+const DANISH_LIPSTICK = {
+  title: "Satin Læbestift",
+  subtitle: "Cremet læbestift med satinfinish",
+  description: "Langtidsholdbar læbestift med sheasmør, der plejer læberne.",
+  option: ["Nuance"],
+  values: ["Klassisk rød", "Nude", "Rosewood"],
+  variants: ["Klassisk rød", "Nude", "Rosewood"],
+  categories: ["Makeup"],
+  collection: "Bestsellere",
+}
+
+const ENGLISH_LIPSTICK = {
+  title: "Satin Lipstick",
+  subtitle: "Creamy lipstick with a satin finish",
+  description: "Long-lasting lipstick with shea butter that cares for the lips.",
+  option: ["Shade"],
+  values: ["Classic red", "Nude", "Rosewood"],
+  variants: ["Classic red", "Nude", "Rosewood"],
+  categories: ["Make-up"],
+  collection: "Bestsellers",
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    describe("Store API languages", () => {
+      // The runner resets the database between tests, so each test seeds.
+      it("answers Danish without a locale and English with x-medusa-locale or ?locale=en-GB", async () => {
+        const { key } = await seededStore(getContainer())
+        const lipstick = async (locale: { header?: string; query?: string }) => {
+          const query = locale.query ? `&locale=${locale.query}` : ""
+          const headers: Record<string, string> = { "x-publishable-api-key": key }
+          if (locale.header) headers["x-medusa-locale"] = locale.header
+          const { data } = await api.get(`/store/products?handle=satin-lipstick&${PRODUCT_FIELDS}${query}`, {
+            headers,
+          })
+          expect(data.products).toHaveLength(1)
+          return productTexts(data.products[0])
+        }
+
+        expect(await lipstick({})).toEqual(DANISH_LIPSTICK)
+        expect(await lipstick({ header: "en-GB" })).toEqual(ENGLISH_LIPSTICK)
+        expect(await lipstick({ query: "en-GB" })).toEqual(ENGLISH_LIPSTICK)
+        // Danish asked for by name is the base content: it has no translation rows.
+        expect(await lipstick({ header: "da-DK" })).toEqual(DANISH_LIPSTICK)
+      })
+
+      it("lists the store's languages and translates categories, collections and return reasons", async () => {
+        const { key } = await seededStore(getContainer())
+        const get = async (path: string, locale?: string) => {
+          const headers: Record<string, string> = { "x-publishable-api-key": key }
+          if (locale) headers["x-medusa-locale"] = locale
+          return (await api.get(path, { headers })).data
+        }
+
+        const { locales } = await get("/store/locales")
+        expect(locales.map((l: { code: string }) => l.code).sort()).toEqual(["da-DK", "en-GB"])
+
+        const categoryNames = async (locale?: string) =>
+          (await get("/store/product-categories?fields=name,handle&limit=50", locale)).product_categories
+            .map((c: { name: string }) => c.name)
+            .sort()
+        expect(await categoryNames()).toEqual(["Hudpleje", "Hår", "Krop", "Makeup"])
+        expect(await categoryNames("en-GB")).toEqual(["Body", "Hair", "Make-up", "Skincare"])
+
+        const collectionTitles = async (locale?: string) =>
+          (await get("/store/collections", locale)).collections.map((c: { title: string }) => c.title).sort()
+        expect(await collectionTitles()).toEqual(["Bestsellere", "Nyheder"])
+        expect(await collectionTitles("en-GB")).toEqual(["Bestsellers", "New arrivals"])
+
+        const reasons = (await get("/store/return-reasons", "en-GB")).return_reasons
+        const unopened = reasons.find((r: { value: string }) => r.value === "unopened")
+        expect((await get(`/store/return-reasons/${unopened.id}`, "en-GB")).return_reason).toMatchObject({
+          label: "Unopened item",
+          description: "The item is sealed and in its original packaging",
+        })
+        expect((await get(`/store/return-reasons/${unopened.id}`)).return_reason.label).toBe("Uåbnet vare")
+        const missing = await api.get("/store/return-reasons/rr_missing", {
+          headers: { "x-publishable-api-key": key },
+          validateStatus: () => true,
+        })
+        expect(missing.status).toBe(404)
+
+        const reasonLabels = async (locale?: string) =>
+          (await get("/store/return-reasons", locale)).return_reasons.map((r: { label: string }) => r.label).sort()
+        expect(await reasonLabels()).toEqual(["Beskadiget ved levering", "Forkert vare", "Fortrudt køb", "Uåbnet vare"])
+        expect(await reasonLabels("en-GB")).toEqual([
+          "Changed my mind",
+          "Damaged on delivery",
+          "Unopened item",
+          "Wrong item",
+        ])
+      })
+
+      it("names a cart's shipping options in the cart's language", async () => {
+        const { key, regionId } = await seededStore(getContainer())
+        const headers = { "x-publishable-api-key": key }
+        const optionNames = async (locale?: string) => {
+          const { data } = await api.post(
+            "/store/carts",
+            { region_id: regionId, ...(locale ? { locale } : {}) },
+            { headers }
+          )
+          await api.post(
+            `/store/carts/${data.cart.id}`,
+            { shipping_address: { country_code: "dk", postal_code: "2100", city: "København" } },
+            { headers }
+          )
+          const localeHeader: Record<string, string> = locale ? { "x-medusa-locale": locale } : {}
+          const options = await api.get(`/store/shipping-options?cart_id=${data.cart.id}`, {
+            headers: { ...headers, ...localeHeader },
+          })
+          return {
+            cartLocale: data.cart.locale ?? null,
+            names: options.data.shipping_options.map((o: any) => o.name).sort(),
+          }
+        }
+        expect(await optionNames()).toEqual({ cartLocale: null, names: ["Express", "Standard"] })
+        expect(await optionNames("en-GB")).toEqual({
+          cartLocale: "en-GB",
+          names: ["Express delivery", "Standard delivery"],
+        })
+      })
+
+      it("answers English through @medusajs/js-sdk's setLocale, as a browser storefront asks", async () => {
+        const { key } = await seededStore(getContainer())
+        // setLocale is for the browser (a server-side storefront sends the header itself); a window
+        // without localStorage keeps the locale in the client.
+        const globals = globalThis as { window?: unknown }
+        globals.window = {}
+        try {
+          const sdk = new Medusa({ baseUrl: api.defaults.baseURL as string, publishableKey: key })
+          const titles = async () =>
+            (await sdk.store.product.list({ handle: "satin-lipstick", fields: "title,*options" })).products.map((p) => [
+              p.title,
+              p.options?.map((o) => o.title),
+            ])
+          expect(await titles()).toEqual([["Satin Læbestift", ["Nuance"]]])
+          sdk.setLocale("en-GB")
+          expect(await titles()).toEqual([["Satin Lipstick", ["Shade"]]])
+        } finally {
+          delete globals.window
+        }
+      })
+    })
+  },
+})
