@@ -1,6 +1,6 @@
 /**
  * Never leaked: an answer that depends on who asks is never served to
- * someone else. A customer in a customer group sees the group's price list
+ * someone else. Danish and English answers of the same URL are kept apart. A customer in a customer group sees the group's price list
  * whether logged in by token or by session cookie, and anonymous visitors
  * asking the same URL before and after still get the public price from the
  * cache; a customer's own data and a cart are never cached. And a cache
@@ -54,6 +54,30 @@ beforeAll(async () => {
   admin = await adminApi(shop)
   regionId = (await store("/store/regions")).body.regions.find((r: any) => r.currency_code === "dkk").id
   own = await createOwnProduct(admin, shop.publishableKey, `i${Date.now()}`, PUBLIC_DKK)
+})
+
+describe("answers that depend on the language asked for", () => {
+  const lipstick = "/store/products?handle=satin-lipstick&fields=title,*options"
+  const read = async (path: string, headers: Record<string, string> = {}) => {
+    const answer = await store(path, headers)
+    return [answer.body.products[0].title, answer.body.products[0].options[0].title, answer.cache]
+  }
+
+  it("lists the store's two languages", async () => {
+    const { locales } = (await store("/store/locales")).body
+    expect(locales.map((l: { code: string }) => l.code).sort()).toEqual(["da-DK", "en-GB"])
+  })
+
+  it("serves Danish and English answers of the same URL from the cache, each to its own language", async () => {
+    const english = { "x-medusa-locale": "en-GB" }
+    await read(lipstick)
+    await read(lipstick, english)
+    await read(`${lipstick}&locale=en-GB`)
+    expect(await read(lipstick)).toEqual(["Satin Læbestift", "Nuance", "hit"])
+    expect(await read(lipstick, english)).toEqual(["Satin Lipstick", "Shade", "hit"])
+    expect(await read(`${lipstick}&locale=en-GB`)).toEqual(["Satin Lipstick", "Shade", "hit"])
+    expect(await read(lipstick)).toEqual(["Satin Læbestift", "Nuance", "hit"])
+  })
 })
 
 describe("answers that depend on who asks", () => {

@@ -10,6 +10,9 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
 import { DENMARK_REGION, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
+import EmailLogNotificationService from "../../src/modules/email-log/service"
+import { DANISH_ADDRESS } from "../helpers/customer"
+import { confirm } from "../helpers/worker-duties"
 
 jest.setTimeout(180 * 1000)
 
@@ -161,6 +164,70 @@ medusaIntegrationTestRunner({
           cartLocale: "en-GB",
           names: ["Express delivery", "Standard delivery"],
         })
+      })
+
+      it("writes the order confirmation in the language of the cart, with the same content", async () => {
+        const container = getContainer()
+        const { key, regionId } = await seededStore(container)
+        const options = { headers: { "x-publishable-api-key": key } }
+        /** A storefront's checkout of one red lipstick with Standard shipping; the email the worker writes for it. */
+        const checkoutEmail = async (locale?: string) => {
+          const { data: list } = await api.get(`/store/products?handle=satin-lipstick&fields=*variants`, options)
+          const red = list.products[0].variants.find((v: { sku: string }) => v.sku === "MAKEUP-LIPSTICK-RED")
+          const { data } = await api.post(
+            "/store/carts",
+            {
+              region_id: regionId,
+              email: "karen@example.dk",
+              shipping_address: DANISH_ADDRESS,
+              billing_address: DANISH_ADDRESS,
+              ...(locale ? { locale } : {}),
+            },
+            options
+          )
+          const cartId = data.cart.id
+          await api.post(`/store/carts/${cartId}/line-items`, { variant_id: red.id, quantity: 1 }, options)
+          const { data: shipping } = await api.get(`/store/shipping-options?cart_id=${cartId}`, options)
+          const standard = shipping.shipping_options.find((o: { amount: number }) => o.amount === 49)
+          await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: standard.id }, options)
+          const { data: collection } = await api.post("/store/payment-collections", { cart_id: cartId }, options)
+          await api.post(
+            `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+            { provider_id: "pp_system_default" },
+            options
+          )
+          const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, options)
+          expect(completed.type).toBe("order")
+          // What the email provider is handed (the log provider of the tests; it still logs it).
+          const send = jest.spyOn(EmailLogNotificationService.prototype, "send")
+          let handed: Parameters<EmailLogNotificationService["send"]>[0][]
+          try {
+            await confirm(container, completed.order.id)
+          } finally {
+            handed = send.mock.calls.map(([notification]) => notification)
+            send.mockRestore()
+          }
+          expect(handed).toHaveLength(1)
+          const content = handed[0].content!
+          return { subject: content.subject!, lines: content.text!.replace(/\u00a0/g, " ").split("\n") }
+        }
+
+        const danish = await checkoutEmail()
+        const english = await checkoutEmail("en-GB")
+        expect(danish.subject).toMatch(/^Tak for din ordre #\d+$/)
+        expect(english.subject).toMatch(/^Thank you for your order #\d+$/)
+        expect(danish.lines).toEqual(
+          expect.arrayContaining(["1 × Satin Læbestift (Klassisk rød): 179,00 kr.", "Fragt (Standard): 49,00 kr."])
+        )
+        expect(english.lines).toEqual(
+          expect.arrayContaining([
+            "1 × Satin Lipstick (Classic red): DKK 179.00",
+            "Shipping (Standard delivery): DKK 49.00",
+            "Total: DKK 228.00",
+          ])
+        )
+        // The same content: line for line, only the words differ.
+        expect(english.lines.length).toBe(danish.lines.length)
       })
 
       it("answers English through @medusajs/js-sdk's setLocale, as a browser storefront asks", async () => {

@@ -1,13 +1,16 @@
 /**
- * The order confirmation as the customer reads it, in Danish (the shop's
- * language), rendered here rather than in a SendGrid dynamic template so it
- * works the day an API key is set, is the same text in the log provider, and
- * is unit-tested. Pure: order data in, subject/html/text out.
+ * The order confirmation as the customer reads it, in the language of the
+ * cart the order came from (Danish, the shop's language, unless the cart
+ * was English), rendered here rather than in a SendGrid dynamic template so
+ * it works the day an API key is set, is the same text in the log provider,
+ * and is unit-tested. Pure: order data in, subject/html/text out.
  */
 export interface ConfirmationOrder {
   id: string
   display_id?: number | null
   email?: string | null
+  /** The cart's locale, which Medusa copies to the order (e.g. "en-GB"); none means Danish. */
+  locale?: string | null
   currency_code: string
   total?: unknown
   /** The items with tax and discounts (Medusa's `subtotal` includes shipping). */
@@ -63,10 +66,50 @@ export function amountOf(value: unknown): number {
   return 0
 }
 
-export function formatMoney(amount: unknown, currencyCode: string): string {
-  return new Intl.NumberFormat("da-DK", { style: "currency", currency: currencyCode.toUpperCase() }).format(
-    amountOf(amount)
-  )
+export type EmailLanguage = "da" | "en"
+
+/** English for an English locale ("en", "en-GB", "en-US"), Danish for anything else, the shop's language. */
+export function emailLanguage(locale?: string | null): EmailLanguage {
+  return /^en(?:-|$)/i.test(locale?.trim() ?? "") ? "en" : "da"
+}
+
+/** Every word of the email, per language; the same content in both. */
+const WORDS = {
+  da: {
+    numberLocale: "da-DK",
+    subject: (reference: string) => `Tak for din ordre ${reference}`,
+    greeting: (name?: string) => (name ? `Hej ${name},` : "Hej,"),
+    thanks: (reference: string) => `Tak for din ordre ${reference}. Vi pakker den hurtigst muligt.`,
+    item: "Vare",
+    items: "Varer",
+    discount: "Heraf rabat",
+    shipping: "Fragt",
+    vat: "Heraf moms",
+    total: "I alt",
+    deliverTo: "Leveres til:",
+    regards: "Venlig hilsen",
+  },
+  en: {
+    numberLocale: "en-GB",
+    subject: (reference: string) => `Thank you for your order ${reference}`,
+    greeting: (name?: string) => (name ? `Hi ${name},` : "Hi,"),
+    thanks: (reference: string) => `Thank you for your order ${reference}. We are packing it as soon as we can.`,
+    item: "Item",
+    items: "Items",
+    discount: "Of which discount",
+    shipping: "Shipping",
+    vat: "Of which VAT",
+    total: "Total",
+    deliverTo: "Delivered to:",
+    regards: "Kind regards",
+  },
+} as const
+
+export function formatMoney(amount: unknown, currencyCode: string, language: EmailLanguage = "da"): string {
+  return new Intl.NumberFormat(WORDS[language].numberLocale, {
+    style: "currency",
+    currency: currencyCode.toUpperCase(),
+  }).format(amountOf(amount))
 }
 
 export function escapeHtml(text: string): string {
@@ -78,13 +121,15 @@ export function orderReference(order: Pick<ConfirmationOrder, "id" | "display_id
 }
 
 export function renderOrderConfirmation(order: ConfirmationOrder): RenderedEmail {
-  const money = (value: unknown) => formatMoney(value, order.currency_code)
+  const language = emailLanguage(order.locale)
+  const words = WORDS[language]
+  const money = (value: unknown) => formatMoney(value, order.currency_code, language)
   const reference = orderReference(order)
   const name = order.shipping_address?.first_name?.trim()
   const lines = (order.items ?? [])
     .filter((item): item is NonNullable<typeof item> => Boolean(item))
     .map((item) => {
-      const title = item.product_title ?? item.title ?? "Vare"
+      const title = item.product_title ?? item.title ?? words.item
       const variant = item.variant_title && item.variant_title !== title ? ` (${item.variant_title})` : ""
       return { label: `${amountOf(item.quantity)} × ${title}${variant}`, amount: money(item.total) }
     })
@@ -100,26 +145,27 @@ export function renderOrderConfirmation(order: ConfirmationOrder): RenderedEmail
   const shippingName = order.shipping_methods?.find(Boolean)?.name
   const discount = amountOf(order.discount_total)
   const totals = [
-    { label: "Varer", amount: money(order.item_total) },
-    ...(discount > 0 ? [{ label: "Heraf rabat", amount: money(-discount) }] : []),
-    { label: `Fragt${shippingName ? ` (${shippingName})` : ""}`, amount: money(order.shipping_total) },
-    { label: "Heraf moms", amount: money(order.tax_total) },
-    { label: "I alt", amount: money(order.total) },
+    { label: words.items, amount: money(order.item_total) },
+    ...(discount > 0 ? [{ label: words.discount, amount: money(-discount) }] : []),
+    { label: `${words.shipping}${shippingName ? ` (${shippingName})` : ""}`, amount: money(order.shipping_total) },
+    { label: words.vat, amount: money(order.tax_total) },
+    { label: words.total, amount: money(order.total) },
   ]
 
-  const subject = `Tak for din ordre ${reference}`
-  const greeting = name ? `Hej ${name},` : "Hej,"
+  const subject = words.subject(reference)
+  const greeting = words.greeting(name)
+  const thanks = words.thanks(reference)
   const text = [
     greeting,
     "",
-    `Tak for din ordre ${reference}. Vi pakker den hurtigst muligt.`,
+    thanks,
     "",
     ...lines.map((l) => `${l.label}: ${l.amount}`),
     "",
     ...totals.map((t) => `${t.label}: ${t.amount}`),
-    ...(addressLines.length ? ["", "Leveres til:", ...addressLines] : []),
+    ...(addressLines.length ? ["", words.deliverTo, ...addressLines] : []),
     "",
-    "Venlig hilsen",
+    words.regards,
     "Beauty Shop",
   ].join("\n")
 
@@ -127,13 +173,15 @@ export function renderOrderConfirmation(order: ConfirmationOrder): RenderedEmail
     `<tr><td>${strong ? "<strong>" : ""}${escapeHtml(label)}${strong ? "</strong>" : ""}</td><td style="text-align:right">${escapeHtml(amount)}</td></tr>`
   const html = [
     `<p>${escapeHtml(greeting)}</p>`,
-    `<p>Tak for din ordre ${escapeHtml(reference)}. Vi pakker den hurtigst muligt.</p>`,
+    `<p>${escapeHtml(thanks)}</p>`,
     `<table cellpadding="4">`,
     ...lines.map((l) => row(l.label, l.amount)),
     ...totals.map((t, i) => row(t.label, t.amount, i === totals.length - 1)),
     `</table>`,
-    ...(addressLines.length ? [`<p>Leveres til:<br>${addressLines.map(escapeHtml).join("<br>")}</p>`] : []),
-    `<p>Venlig hilsen<br>Beauty Shop</p>`,
+    ...(addressLines.length
+      ? [`<p>${escapeHtml(words.deliverTo)}<br>${addressLines.map(escapeHtml).join("<br>")}</p>`]
+      : []),
+    `<p>${escapeHtml(words.regards)}<br>Beauty Shop</p>`,
   ].join("\n")
 
   return { subject, html, text }

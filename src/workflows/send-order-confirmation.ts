@@ -31,6 +31,7 @@ export const ORDER_CONFIRMATION_FIELDS = [
   "id",
   "display_id",
   "email",
+  "locale",
   "currency_code",
   "total",
   "item_total",

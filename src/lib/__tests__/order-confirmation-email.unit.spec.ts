@@ -1,4 +1,4 @@
-import { amountOf, renderOrderConfirmation, type ConfirmationOrder } from "../order-confirmation-email"
+import { amountOf, emailLanguage, renderOrderConfirmation, type ConfirmationOrder } from "../order-confirmation-email"
 
 const order: ConfirmationOrder = {
   id: "order_01",
@@ -62,6 +62,68 @@ describe("renderOrderConfirmation", () => {
     const bare = renderOrderConfirmation({ id: "order_02", currency_code: "dkk" })
     expect(bare.subject).toBe("Tak for din ordre order_02")
     expect(bare.text.startsWith("Hej,\n")).toBe(true)
+  })
+})
+
+describe("renderOrderConfirmation for an English cart", () => {
+  const english = renderOrderConfirmation({
+    ...order,
+    locale: "en-GB",
+    items: [{ product_title: "Hyaluronic Serum", variant_title: "30 ml", quantity: 1, total: 249 }],
+    shipping_methods: [{ name: "Standard delivery" }],
+  })
+  const plain = (text: string) => text.replace(/\u00a0/g, " ")
+
+  it("writes subject, greeting and every label in English, with English-formatted amounts", () => {
+    expect(english.subject).toBe("Thank you for your order #1042")
+    expect(plain(english.text)).toBe(
+      [
+        "Hi Karen,",
+        "",
+        "Thank you for your order #1042. We are packing it as soon as we can.",
+        "",
+        "1 × Hyaluronic Serum (30 ml): DKK 249.00",
+        "",
+        "Items: DKK 399.00",
+        "Shipping (Standard delivery): DKK 49.00",
+        "Of which VAT: DKK 89.60",
+        "Total: DKK 448.00",
+        "",
+        "Delivered to:",
+        "Karen Jensen",
+        "Vesterbrogade 1",
+        "1620 København V",
+        "DK",
+        "",
+        "Kind regards",
+        "Beauty Shop",
+      ].join("\n")
+    )
+    expect(english.html).toContain("<p>Delivered to:<br>Karen Jensen")
+    expect(english.html).not.toMatch(/Tak|Varer|moms|Hej/)
+  })
+
+  it("carries the same content as the Danish email: one line per item and per total", () => {
+    const danish = renderOrderConfirmation(order)
+    const lineCount = (text: string) => text.split("\n").filter((line) => line.includes(":")).length
+    expect(lineCount(english.text)).toBe(lineCount(danish.text) - 1) // the Danish order has two items
+    expect(english.html.split("<tr>").length).toBe(danish.html.split("<tr>").length - 1)
+  })
+})
+
+describe("emailLanguage", () => {
+  it.each([
+    ["en-GB", "en"],
+    ["en-us", "en"],
+    ["en", "en"],
+    ["da-DK", "da"],
+    ["de-DE", "da"],
+    ["", "da"],
+    [null, "da"],
+    [undefined, "da"],
+    ["english", "da"],
+  ])("reads %p as %p", (locale, language) => {
+    expect(emailLanguage(locale)).toBe(language)
   })
 })
 
