@@ -1,4 +1,5 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { allowFields, defineMiddlewares, validateAndTransformBody } from "@medusajs/framework/http"
+import { AdminSetProductCosmetics } from "./admin/products/[id]/cosmetics/validators"
 import { authThrottle } from "./middlewares/auth-throttle/middleware"
 import { answeringStoreCache, storeCache, storeCacheKey } from "./middlewares/caching/store-cache"
 import { storeResponseCache } from "./middlewares/caching/store-response-cache"
@@ -27,6 +28,14 @@ export default defineMiddlewares({
       middlewares: [requestSanity("store"), storeResponseCache(storeCache, storeCacheKey, answeringStoreCache)],
     },
     { matcher: "/admin", middlewares: [requestSanity("admin")] },
+    // A product's cosmetics data (src/links/product-cosmetics.ts) for storefronts: fields=+cosmetics.*
+    // Without a method: given one, it runs after the route's own query validation, too late to widen its fields.
+    { matcher: "/store/products", middlewares: [allowFields("cosmetics", "cosmetics.*")] },
+    {
+      matcher: "/admin/products/:id/cosmetics",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSetProductCosmetics)],
+    },
     { matcher: "/static", middlewares: [jsonNotFound] },
     { matcher: "/store/product-categories/:id", method: ["GET"], middlewares: [categoryNotFound] },
     {

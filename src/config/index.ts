@@ -7,6 +7,7 @@ import { maskSecretsInText, maskUrl } from "./mask"
 import type { ModeSettings } from "./mode"
 import { redisModules, type RedisSettings } from "./redis"
 import { authThrottleSettings, authThrottleSummary } from "./auth-throttle"
+import { cosmeticsModule } from "./cosmetics"
 import { languageSettings } from "./languages"
 import { storeCacheModule, storeCacheSettings, storeCacheSummary } from "./store-cache"
 import { validateConfig, type Validation, type ValidSettings } from "./validate"
@@ -74,6 +75,7 @@ export function buildConfig(rawEnv: RawEnv, options: BuildOptions = {}): BuiltCo
       ...(files.module ? [files.module] : []),
       storeCacheModule(),
       languages.module,
+      cosmeticsModule(),
     ],
     featureFlags: languages.featureFlags,
   }

@@ -58,6 +58,7 @@ describe("buildConfig with Redis", () => {
       "@medusajs/medusa/file",
       "./src/modules/store-cache",
       "@medusajs/medusa/translation",
+      "./src/modules/cosmetics",
     ])
   })
 

@@ -44,6 +44,7 @@ describe("buildConfig in development", () => {
       "@medusajs/medusa/file",
       "./src/modules/store-cache",
       "@medusajs/medusa/translation",
+      "./src/modules/cosmetics",
     ])
     expect(built.notification.email).toBe("log")
     // Translations on; the Caching Module's flag stays off (./caches.ts).

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ensureMinimalStore, type MinimalStore } from "../minimal-store"
 import { ensureStock } from "./inventory"
 import { ensureCollections } from "./collections"
+import { ensureCosmetics } from "./cosmetics"
 import { ensureProductImages } from "./images"
 import { ensureStripeInRegions } from "./payments"
 import { ensureCategories, ensureProducts } from "./products"
@@ -24,7 +25,8 @@ export interface CatalogueResult {
  * is configured (./payments.ts), a Copenhagen warehouse
  * (./warehouse.ts) with delivery to Denmark and the EU, Standard and Express
  * shipping (./shipping.ts), four categories and the products of
- * ./product-data.ts (./products.ts) with their pictures uploaded through the
+ * ./product-data.ts (./products.ts) with their cosmetics data (./cosmetics.ts)
+ * and their pictures uploaded through the
  * File Module (./images.ts), two collections for the storefront's home page
  * (./collections.ts), stock at the warehouse (./inventory.ts), the return
  * reasons (./return-reasons.ts) and, last, the English translation of all
@@ -52,6 +54,7 @@ export async function ensureCatalogue(container: MedusaContainer, store?: Minima
   const shippingProfileId = await ensureShipping(container, warehouse, created)
   const categoryIds = await ensureCategories(container, created)
   await ensureProducts(container, { categoryIds, salesChannelId, shippingProfileId }, created)
+  await ensureCosmetics(container, created)
   await ensureProductImages(container, created)
   await ensureCollections(container, created)
   await ensureStock(container, warehouse.location.id, created)

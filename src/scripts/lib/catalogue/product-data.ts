@@ -18,6 +18,16 @@ export interface VariantData {
   prices: { dkk: number; eur: number }
 }
 
+export interface CosmeticsData {
+  /** INCI names in label order. */
+  ingredients: readonly string[]
+  pao_months: number
+  /** The content of the first (default) size; each size's own is its option value. */
+  nominal_content: { amount: number; unit: "ml" | "g" }
+  function: { da: string; en: string }
+  precautions?: { da: string; en: string }
+}
+
 export interface ProductData {
   title: string
   handle: string
@@ -25,6 +35,8 @@ export interface ProductData {
   description: string
   /** The same texts in English, written as translations (locale en-GB) by ../translations.ts. */
   en: { title: string; subtitle: string; description: string }
+  /** The label's data (EU Cosmetics Regulation art. 19), saved by ./cosmetics.ts. */
+  cosmetics: CosmeticsData
   category: CategoryHandle
   /** The one product option, "Størrelse" (size) or "Nuance" (shade); English in OPTION_TITLES_EN. */
   option: "Størrelse" | "Nuance"
@@ -50,6 +62,25 @@ export const PRODUCTS: readonly ProductData[] = [
       subtitle: "Hydrating serum with hyaluronic acid",
       description: "Light serum with hyaluronic acid and niacinamide that gives the skin moisture and fullness.",
     },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "GLYCERIN",
+        "NIACINAMIDE",
+        "PROPANEDIOL",
+        "SODIUM HYALURONATE",
+        "PANTHENOL",
+        "1,2-HEXANEDIOL",
+        "CAPRYLYL GLYCOL",
+        "SODIUM PCA",
+        "XANTHAN GUM",
+        "CITRIC ACID",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 30, unit: "ml" },
+      function: { da: "Fugtgivende serum til ansigtet", en: "Hydrating facial serum" },
+      precautions: { da: "Undgå kontakt med øjnene.", en: "Avoid contact with the eyes." },
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [
@@ -67,6 +98,27 @@ export const PRODUCTS: readonly ProductData[] = [
       title: "Gentle Cleansing Gel",
       subtitle: "Mild everyday facial cleanser",
       description: "Fragrance-free cleansing gel that removes make-up and impurities without drying the skin.",
+    },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "COCO-GLUCOSIDE",
+        "GLYCERIN",
+        "SODIUM COCOYL GLUTAMATE",
+        "ALOE BARBADENSIS LEAF JUICE",
+        "PANTHENOL",
+        "SODIUM CHLORIDE",
+        "CITRIC ACID",
+        "SODIUM BENZOATE",
+        "POTASSIUM SORBATE",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 150, unit: "ml" },
+      function: { da: "Rensegel til ansigtet", en: "Facial cleansing gel" },
+      precautions: {
+        da: "Skyl grundigt med vand ved kontakt med øjnene.",
+        en: "Rinse thoroughly with water if the product gets into the eyes.",
+      },
     },
     category: "skincare",
     option: "Størrelse",
@@ -86,6 +138,29 @@ export const PRODUCTS: readonly ProductData[] = [
       subtitle: "Moisturiser with sun protection",
       description: "Light day cream with SPF 30 that protects and cares for the skin all day.",
     },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "ETHYLHEXYL METHOXYCINNAMATE",
+        "GLYCERIN",
+        "BUTYL METHOXYDIBENZOYLMETHANE",
+        "CAPRYLIC/CAPRIC TRIGLYCERIDE",
+        "CETEARYL ALCOHOL",
+        "NIACINAMIDE",
+        "TOCOPHERYL ACETATE",
+        "GLYCERYL STEARATE",
+        "PHENOXYETHANOL",
+        "XANTHAN GUM",
+        "PARFUM",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 50, unit: "ml" },
+      function: { da: "Dagcreme med solbeskyttelse (SPF 30)", en: "Day cream with sun protection (SPF 30)" },
+      precautions: {
+        da: "Påfør rigeligt før soleksponering. Undgå kontakt med øjnene.",
+        en: "Apply generously before sun exposure. Avoid contact with the eyes.",
+      },
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [{ value: "50 ml", sku: "SKIN-DAYCREAM-50", prices: { dkk: 299, eur: 39.95 } }],
@@ -101,6 +176,27 @@ export const PRODUCTS: readonly ProductData[] = [
       subtitle: "Firming cream for the eye area",
       description: "Nourishing eye cream with caffeine and peptides that reduces puffiness and dark circles.",
     },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "CAPRYLIC/CAPRIC TRIGLYCERIDE",
+        "GLYCERIN",
+        "CAFFEINE",
+        "PALMITOYL TRIPEPTIDE-1",
+        "BUTYROSPERMUM PARKII (SHEA) BUTTER",
+        "CETEARYL ALCOHOL",
+        "TOCOPHEROL",
+        "PHENOXYETHANOL",
+        "ETHYLHEXYLGLYCERIN",
+      ],
+      pao_months: 6,
+      nominal_content: { amount: 15, unit: "ml" },
+      function: { da: "Creme til øjenpartiet", en: "Eye-area cream" },
+      precautions: {
+        da: "Til udvortes brug. Undgå direkte kontakt med øjnene.",
+        en: "For external use. Avoid direct contact with the eyes.",
+      },
+    },
     category: "skincare",
     option: "Størrelse",
     variants: [{ value: "15 ml", sku: "SKIN-EYECREAM-15", prices: { dkk: 279, eur: 36.95 } }],
@@ -115,6 +211,23 @@ export const PRODUCTS: readonly ProductData[] = [
       title: "Satin Lipstick",
       subtitle: "Creamy lipstick with a satin finish",
       description: "Long-lasting lipstick with shea butter that cares for the lips.",
+    },
+    cosmetics: {
+      ingredients: [
+        "RICINUS COMMUNIS (CASTOR) SEED OIL",
+        "CERA ALBA",
+        "BUTYROSPERMUM PARKII (SHEA) BUTTER",
+        "OCTYLDODECANOL",
+        "CANDELILLA CERA",
+        "TOCOPHEROL",
+        "CI 77491",
+        "CI 77492",
+        "CI 77891",
+        "CI 15850",
+      ],
+      pao_months: 24,
+      nominal_content: { amount: 4, unit: "g" },
+      function: { da: "Læbestift", en: "Lipstick" },
     },
     category: "makeup",
     option: "Nuance",
@@ -135,6 +248,27 @@ export const PRODUCTS: readonly ProductData[] = [
       subtitle: "Mascara for fullness and length",
       description: "Clump-free mascara that gives the lashes volume all day.",
     },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "CERA ALBA",
+        "STEARIC ACID",
+        "COPERNICIA CERIFERA CERA",
+        "ACACIA SENEGAL GUM",
+        "GLYCERIN",
+        "TRIETHANOLAMINE",
+        "PHENOXYETHANOL",
+        "ETHYLHEXYLGLYCERIN",
+        "CI 77499",
+      ],
+      pao_months: 6,
+      nominal_content: { amount: 10, unit: "ml" },
+      function: { da: "Mascara", en: "Mascara" },
+      precautions: {
+        da: "Fjernes med makeupfjerner. Kontakt med øjnene: skyl straks med vand.",
+        en: "Remove with make-up remover. Contact with the eyes: rinse at once with water.",
+      },
+    },
     category: "makeup",
     option: "Nuance",
     variants: [
@@ -152,6 +286,26 @@ export const PRODUCTS: readonly ProductData[] = [
       title: "Light Foundation",
       subtitle: "Natural coverage with a light finish",
       description: "Light, buildable foundation that evens out the skin tone and lets the skin breathe.",
+    },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "CYCLOPENTASILOXANE",
+        "GLYCERIN",
+        "TITANIUM DIOXIDE",
+        "BUTYLENE GLYCOL",
+        "DIMETHICONE",
+        "SODIUM CHLORIDE",
+        "PHENOXYETHANOL",
+        "TOCOPHEROL",
+        "CI 77491",
+        "CI 77492",
+        "CI 77499",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 30, unit: "ml" },
+      function: { da: "Flydende foundation", en: "Liquid foundation" },
+      precautions: { da: "Undgå kontakt med øjnene.", en: "Avoid contact with the eyes." },
     },
     category: "makeup",
     option: "Nuance",
@@ -172,6 +326,28 @@ export const PRODUCTS: readonly ProductData[] = [
       subtitle: "Shampoo for dry and normal hair",
       description: "Sulphate-free shampoo with argan oil that cleanses gently and adds shine.",
     },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "SODIUM COCOYL ISETHIONATE",
+        "COCAMIDOPROPYL BETAINE",
+        "GLYCERIN",
+        "ARGANIA SPINOSA KERNEL OIL",
+        "PANTHENOL",
+        "GUAR HYDROXYPROPYLTRIMONIUM CHLORIDE",
+        "SODIUM BENZOATE",
+        "CITRIC ACID",
+        "PARFUM",
+        "LIMONENE",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 250, unit: "ml" },
+      function: { da: "Shampoo til tørt og normalt hår", en: "Shampoo for dry and normal hair" },
+      precautions: {
+        da: "Undgå kontakt med øjnene. Skyl grundigt med vand ved kontakt.",
+        en: "Avoid contact with the eyes. Rinse thoroughly with water on contact.",
+      },
+    },
     category: "hair",
     option: "Størrelse",
     variants: [
@@ -189,6 +365,25 @@ export const PRODUCTS: readonly ProductData[] = [
       title: "Nourishing Conditioner",
       subtitle: "Conditioner that leaves hair soft and easy to comb",
       description: "Light conditioner with oat protein that cares for the hair without weighing it down.",
+    },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "CETEARYL ALCOHOL",
+        "BEHENTRIMONIUM CHLORIDE",
+        "GLYCERIN",
+        "HYDROLYZED OAT PROTEIN",
+        "PANTHENOL",
+        "AMODIMETHICONE",
+        "SODIUM BENZOATE",
+        "POTASSIUM SORBATE",
+        "CITRIC ACID",
+        "PARFUM",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 250, unit: "ml" },
+      function: { da: "Balsam til håret", en: "Hair conditioner" },
+      precautions: { da: "Undgå kontakt med øjnene.", en: "Avoid contact with the eyes." },
     },
     category: "hair",
     option: "Størrelse",
@@ -208,6 +403,21 @@ export const PRODUCTS: readonly ProductData[] = [
       subtitle: "Hair oil against split ends",
       description: "Light hair oil with pure argan oil that tames frizz and protects against heat.",
     },
+    cosmetics: {
+      ingredients: [
+        "ARGANIA SPINOSA KERNEL OIL",
+        "CAPRYLIC/CAPRIC TRIGLYCERIDE",
+        "SIMMONDSIA CHINENSIS SEED OIL",
+        "TOCOPHEROL",
+        "PARFUM",
+        "LINALOOL",
+        "ALPHA-ISOMETHYL IONONE",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 100, unit: "ml" },
+      function: { da: "Hårolie", en: "Hair oil" },
+      precautions: { da: "Kun til udvortes brug.", en: "For external use only." },
+    },
     category: "hair",
     option: "Størrelse",
     variants: [{ value: "100 ml", sku: "HAIR-OIL-100", prices: { dkk: 199, eur: 26.95 } }],
@@ -222,6 +432,24 @@ export const PRODUCTS: readonly ProductData[] = [
       title: "Shea Butter Body Lotion",
       subtitle: "Rich body lotion for dry skin",
       description: "Fast-absorbing body lotion with shea butter and almond oil.",
+    },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "GLYCERIN",
+        "BUTYROSPERMUM PARKII (SHEA) BUTTER",
+        "PRUNUS AMYGDALUS DULCIS (SWEET ALMOND) OIL",
+        "CETEARYL ALCOHOL",
+        "GLYCERYL STEARATE",
+        "SODIUM STEAROYL GLUTAMATE",
+        "TOCOPHEROL",
+        "PHENOXYETHANOL",
+        "ETHYLHEXYLGLYCERIN",
+        "PARFUM",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 200, unit: "ml" },
+      function: { da: "Bodylotion til tør hud", en: "Body lotion for dry skin" },
     },
     category: "body",
     option: "Størrelse",
@@ -240,6 +468,23 @@ export const PRODUCTS: readonly ProductData[] = [
       title: "Hand Cream",
       subtitle: "Nourishing hand cream for every day",
       description: "Non-greasy hand cream with glycerin and aloe vera that absorbs quickly.",
+    },
+    cosmetics: {
+      ingredients: [
+        "AQUA",
+        "GLYCERIN",
+        "ALOE BARBADENSIS LEAF JUICE",
+        "CAPRYLIC/CAPRIC TRIGLYCERIDE",
+        "CETEARYL ALCOHOL",
+        "DIMETHICONE",
+        "ALLANTOIN",
+        "SODIUM BENZOATE",
+        "POTASSIUM SORBATE",
+        "CITRIC ACID",
+      ],
+      pao_months: 12,
+      nominal_content: { amount: 30, unit: "ml" },
+      function: { da: "Håndcreme", en: "Hand cream" },
     },
     category: "body",
     option: "Størrelse",

@@ -1,5 +1,5 @@
 import type { CreateTranslationDTO, MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { batchTranslationsWorkflow } from "@medusajs/medusa/core-flows"
 import { TRANSLATED_LOCALES } from "../../../config/languages"
 import { CATEGORIES, COLLECTIONS, RETURN_REASONS, SHIPPING_OPTIONS } from "../catalogue-data"
@@ -19,12 +19,15 @@ export interface SeededIds {
   collections: Array<{ id: string; handle: string }>
   shippingOptions: Array<{ id: string; name: string }>
   returnReasons: Array<{ id: string; value: string }>
+  /** The products' cosmetics rows, by the product's handle. */
+  cosmeticLabels: Array<{ id: string; handle: string }>
 }
 
 /**
  * The English translation of everything the seed writes in Danish: products
  * (title, subtitle, description), their options and option values, variants
- * (title), categories, collections, shipping options and return reasons.
+ * (title), categories, collections, shipping options, return reasons and the
+ * cosmetics data's texts (function, precautions).
  * `reference` is the Translation Module's entity type (the snake-cased model
  * name). Pure, so what is translated is unit-tested; texts come from
  * ../catalogue-data.ts and ./product-data.ts. Rows whose catalogue entry is
@@ -63,6 +66,15 @@ export function wantedTranslations(ids: SeededIds): CreateTranslationDTO[] {
   for (const option of ids.shippingOptions) {
     const data = SHIPPING_OPTIONS.find((o) => o.name === option.name)
     if (data) add("shipping_option", option.id, { name: data.en })
+  }
+  for (const label of ids.cosmeticLabels) {
+    const data = PRODUCTS.find((p) => p.handle === label.handle)?.cosmetics
+    if (data) {
+      add("cosmetic_label", label.id, {
+        product_function: data.function.en,
+        ...(data.precautions ? { precautions: data.precautions.en } : {}),
+      })
+    }
   }
   for (const reason of ids.returnReasons) {
     const data = RETURN_REASONS.find((r) => r.value === reason.value)
@@ -108,6 +120,11 @@ async function seededIds(container: MedusaContainer): Promise<SeededIds> {
     { handle: PRODUCTS.map((p) => p.handle) },
     { relations: ["options", "options.values", "variants"], take: null }
   )
+  const { data: labelled } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "product",
+    fields: ["handle", "cosmetics.id"],
+    filters: { handle: PRODUCTS.map((p) => p.handle) },
+  })
   const categories = await productModule.listProductCategories({ handle: CATEGORIES.map((c) => c.handle) })
   const collections = await productModule.listProductCollections({ handle: COLLECTIONS.map((c) => c.handle) })
   const shippingOptions = await container
@@ -131,5 +148,9 @@ async function seededIds(container: MedusaContainer): Promise<SeededIds> {
     collections: collections.map((c) => ({ id: c.id, handle: c.handle })),
     shippingOptions: shippingOptions.map((o) => ({ id: o.id, name: o.name })),
     returnReasons: returnReasons.map((r) => ({ id: r.id, value: r.value })),
+    cosmeticLabels: labelled.flatMap((p) => {
+      const label = (p as { cosmetics?: { id: string } | null }).cosmetics
+      return label ? [{ id: label.id, handle: p.handle }] : []
+    }),
   }
 }

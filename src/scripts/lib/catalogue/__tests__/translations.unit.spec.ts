@@ -23,6 +23,7 @@ function seededCatalogue(): SeededIds {
       SHIPPING_OPTIONS.map((o) => ({ id: `so_${zone}_${o.code}`, name: o.name }))
     ),
     returnReasons: RETURN_REASONS.map((r) => ({ id: `rr_${r.value}`, value: r.value })),
+    cosmeticLabels: PRODUCTS.map((p) => ({ id: `cosm_${p.handle}`, handle: p.handle })),
   }
 }
 
@@ -41,7 +42,8 @@ describe("wantedTranslations", () => {
         CATEGORIES.length +
         COLLECTIONS.length +
         SHIPPING_OPTIONS.length * 2 +
-        RETURN_REASONS.length
+        RETURN_REASONS.length +
+        PRODUCTS.length // cosmetics data
     )
   })
 
@@ -89,6 +91,16 @@ describe("wantedTranslations", () => {
       reference: "return_reason",
       translations: { label: "Unopened item", description: "The item is sealed and in its original packaging" },
     })
+  })
+
+  it("translates the cosmetics data's function, and its precautions where the product has any", () => {
+    expect(of("cosm_hyaluron-serum")).toEqual({
+      reference: "cosmetic_label",
+      reference_id: "cosm_hyaluron-serum",
+      locale_code: "en-GB",
+      translations: { product_function: "Hydrating facial serum", precautions: "Avoid contact with the eyes." },
+    })
+    expect(of("cosm_hand-cream")?.translations).toEqual({ product_function: "Hand cream" })
   })
 
   it("leaves alone what the catalogue does not know: a product staff added, another option", () => {
