@@ -2,8 +2,9 @@
  * The admin dashboard as shop staff meet it: Debian's Chromium driven by
  * playwright-core against the admin bundle the built server serves, logging
  * in with the admin user npm run seed created, then the product list, one
- * product's page, and a picture uploaded to that product through the media
- * editor into the bucket. Screenshots go to test-results/e2e/screenshots/.
+ * product's page, a picture uploaded to that product through the media
+ * editor into the bucket, and its cosmetics data edited in the product
+ * page's widget. Screenshots go to test-results/e2e/screenshots/.
  *
  * The browser sends X-Forwarded-Proto: https as Railway's edge does: in
  * production Medusa's session cookie is Secure, and express-session only
@@ -172,5 +173,55 @@ describe("admin dashboard in Chromium", () => {
     expect(response.headers.get("content-type")).toBe("image/png")
     expect(Buffer.from(await response.arrayBuffer()).equals(picture)).toBe(true)
     expect(failedRequests()).toEqual([])
+  })
+
+  it("edits that product's INCI list in the cosmetics section, and the Store API shows it", async () => {
+    const product = PRODUCTS[0]
+    const widget = page.getByTestId("cosmetics-widget")
+    const ingredients = widget.locator("#cosmetics-ingredients")
+    await widget.waitFor({ state: "visible", timeout: 30_000 })
+    // The seeded list, one INCI name per line.
+    await page.waitForFunction(
+      (expected) =>
+        (document.querySelector("#cosmetics-ingredients") as HTMLTextAreaElement | null)?.value === expected,
+      product.cosmetics.ingredients.join("\n"),
+      { timeout: 30_000 }
+    )
+    const edited = [...product.cosmetics.ingredients, `TOCOPHEROL`]
+    await ingredients.fill(edited.join("\n"))
+    await screenshot("07-cosmetics-edit")
+
+    const saved = page.waitForResponse((r) => r.url().endsWith("/cosmetics") && r.request().method() === "POST")
+    await widget.getByTestId("cosmetics-save").click()
+    expect((await saved).status()).toBe(200)
+    await widget.getByTestId("cosmetics-message").getByText("Saved", { exact: true }).waitFor({ timeout: 30_000 })
+    await screenshot("08-cosmetics-saved")
+
+    // The storefront's view of it: the cache is emptied by the save, so within seconds.
+    const storeIngredients = async () => {
+      const answer = await fetch(`${shop.serverUrl}/store/products?handle=${product.handle}&fields=+cosmetics.*`, {
+        headers: { "x-publishable-api-key": shop.publishableKey },
+      })
+      return ((await answer.json()).products[0].cosmetics?.ingredients ?? []) as string[]
+    }
+    const deadline = Date.now() + 10_000
+    let shown = await storeIngredients()
+    while (shown.length !== edited.length && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      shown = await storeIngredients()
+    }
+    expect(shown).toEqual(edited)
+
+    // A refused save shows the server's message and changes nothing.
+    await ingredients.fill("AQUA\n<b>GLYCERIN</b>")
+    const refused = page.waitForResponse((r) => r.url().endsWith("/cosmetics") && r.request().method() === "POST")
+    await widget.getByTestId("cosmetics-save").click()
+    expect((await refused).status()).toBe(400)
+    await widget
+      .getByTestId("cosmetics-message")
+      .getByText(/is not an INCI name/)
+      .waitFor({ timeout: 30_000 })
+    await screenshot("09-cosmetics-refused")
+    expect(await storeIngredients()).toEqual(edited)
   })
 })
