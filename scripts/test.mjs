@@ -144,13 +144,15 @@ await services.stop()
 if (passed + failed === 0 && !plan.notRun.length) {
   problems.push("no test ran")
 }
+// On stdout like the summary, so the summary stays the last line wherever
+// stdout and stderr meet (a terminal, CI's log).
 for (const problem of problems) {
-  console.error(`problem: ${problem}`)
+  console.log(`problem: ${problem}`)
 }
 // Never counted as passed: each suite that did not run is named with why,
 // makes the exit code 1, and is counted on the summary line.
 for (const { name, reasons } of plan.notRun) {
-  console.error(`not run: ${name}: ${reasons.join("; ")}`)
+  console.log(`not run: ${name}: ${reasons.join("; ")}`)
 }
 const notRun = plan.notRun.length ? `, ${plan.notRun.length} suite${plan.notRun.length > 1 ? "s" : ""} not run` : ""
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}${notRun}`)

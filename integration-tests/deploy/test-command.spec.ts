@@ -20,16 +20,27 @@ const results = mkdtempSync(join(tmpdir(), "beauty-test-command-"))
 
 afterAll(() => rmSync(results, { recursive: true, force: true }))
 
-function npmTest(args: string[], extra: Record<string, string>): Promise<{ code: number | null; output: string }> {
+interface Run {
+  code: number | null
+  /** stdout and stderr as they arrived */
+  output: string
+  stdout: string
+}
+
+function npmTest(args: string[], extra: Record<string, string>): Promise<Run> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(REPO, "scripts", "test.mjs"), ...args], {
       cwd: REPO,
       env: { ...process.env, TEST_RESULTS_DIR: results, ...extra },
     })
     let output = ""
-    child.stdout.on("data", (chunk) => (output += chunk))
+    let stdout = ""
+    child.stdout.on("data", (chunk) => {
+      output += chunk
+      stdout += chunk
+    })
     child.stderr.on("data", (chunk) => (output += chunk))
-    child.on("close", (code) => resolve({ code, output }))
+    child.on("close", (code) => resolve({ code, output, stdout }))
   })
 }
 
@@ -51,7 +62,7 @@ const scratchFolders = () => readdirSync(tmpdir()).filter((name) => name.startsW
 describe("npm test on a machine where no PostgreSQL and no Redis answer", () => {
   const databasePort = freePort()
   const redisPort = freePort()
-  let run: { code: number | null; output: string }
+  let run: Run
   let foldersBefore: string[]
 
   beforeAll(async () => {
@@ -69,7 +80,7 @@ describe("npm test on a machine where no PostgreSQL and no Redis answer", () => 
   })
 
   it("runs the suites against them and passes", () => {
-    expect({ code: run.code, summary: lastLine(run.output) }).toEqual({
+    expect({ code: run.code, summary: lastLine(run.stdout) }).toEqual({
       code: 0,
       summary: expect.stringMatching(/^[1-9]\d* passed, 0 failed$/),
     })
@@ -88,7 +99,7 @@ describe("npm test on a machine where no PostgreSQL and no Redis answer", () => 
 })
 
 describe("npm test when a suite's PostgreSQL is out of its reach", () => {
-  let run: { code: number | null; output: string }
+  let run: Run
 
   beforeAll(async () => {
     // A documentation address (TEST-NET-1): never this machine, never answers.
@@ -100,11 +111,11 @@ describe("npm test when a suite's PostgreSQL is out of its reach", () => {
   })
 
   it("names the suite it did not run and why, and counts it as not run, never as passed", () => {
-    expect(run.output).toContain(
+    expect(run.stdout).toContain(
       "not run: integration:http: needs PostgreSQL at 192.0.2.1:5432, which does not answer; start it or set DB_HOST/DB_PORT"
     )
     expect(run.output).not.toContain("=== integration:http ===")
-    expect({ code: run.code, summary: lastLine(run.output) }).toEqual({
+    expect({ code: run.code, summary: lastLine(run.stdout) }).toEqual({
       code: 1,
       summary: expect.stringMatching(/^[1-9]\d* passed, 0 failed, 1 suite not run$/),
     })

@@ -70,13 +70,25 @@ describe("answers that depend on the language asked for", () => {
 
   it("serves Danish and English answers of the same URL from the cache, each to its own language", async () => {
     const english = { "x-medusa-locale": "en-GB" }
-    await read(lipstick)
-    await read(lipstick, english)
-    await read(`${lipstick}&locale=en-GB`)
-    expect(await read(lipstick)).toEqual(["Satin Læbestift", "Nuance", "hit"])
-    expect(await read(lipstick, english)).toEqual(["Satin Lipstick", "Shade", "hit"])
-    expect(await read(`${lipstick}&locale=en-GB`)).toEqual(["Satin Lipstick", "Shade", "hit"])
-    expect(await read(lipstick)).toEqual(["Satin Læbestift", "Nuance", "hit"])
+    const round = async () => [
+      await read(lipstick),
+      await read(lipstick, english),
+      await read(`${lipstick}&locale=en-GB`),
+      await read(lipstick),
+    ]
+    // The first round fills the cache; a later one is answered from it once the events of the file's
+    // setup (a product created) have emptied it for the last time.
+    let answers = await round()
+    for (let attempt = 0; attempt < 40 && !answers.every(([, , cache]) => cache === "hit"); attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 250))
+      answers = await round()
+    }
+    expect(answers).toEqual([
+      ["Satin Læbestift", "Nuance", "hit"],
+      ["Satin Lipstick", "Shade", "hit"],
+      ["Satin Lipstick", "Shade", "hit"],
+      ["Satin Læbestift", "Nuance", "hit"],
+    ])
   })
 })
 
