@@ -6,11 +6,10 @@
  * Medusa and the database; a second run reuses the data.
  */
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs"
-import { createConnection } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { ProcessTracker, signalGroup, type Tracked } from "../helpers/processes"
-import { freePort } from "../helpers/redis-server"
+import { freePort, portAnswers } from "../helpers/redis-server"
 import { groupAlive } from "../../scripts/lib/process-groups"
 
 jest.setTimeout(10 * 60 * 1000)
@@ -57,17 +56,6 @@ async function waitForOutput(dev: Tracked, pattern: RegExp, timeoutSeconds: numb
   throw new Error(
     `npm run dev did not print ${pattern} within ${timeoutSeconds} s; its output:\n${dev.output().slice(-4000)}`
   )
-}
-
-function portAnswers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port })
-    socket.once("connect", () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once("error", () => resolve(false))
-  })
 }
 
 interface Session {

@@ -8,10 +8,9 @@
  */
 import { spawn } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
-import { createConnection } from "node:net"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { freePort } from "../helpers/redis-server"
+import { freePort, portAnswers } from "../helpers/redis-server"
 
 jest.setTimeout(10 * 60 * 1000)
 
@@ -41,17 +40,6 @@ function npmTest(args: string[], extra: Record<string, string>): Promise<Run> {
     })
     child.stderr.on("data", (chunk) => (output += chunk))
     child.on("close", (code) => resolve({ code, output, stdout }))
-  })
-}
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: "127.0.0.1", port })
-    socket.once("connect", () => {
-      socket.destroy()
-      resolve(true)
-    })
-    socket.once("error", () => resolve(false))
   })
 }
 
@@ -90,7 +78,7 @@ describe("npm test on a machine where no PostgreSQL and no Redis answer", () => 
   it("stops both afterwards and removes the database's data", async () => {
     expect(run.output).toContain("redis-server stopped")
     expect(run.output).toContain("embedded PostgreSQL stopped, its data removed")
-    expect({ postgres: await answers(databasePort), redis: await answers(redisPort) }).toEqual({
+    expect({ postgres: await portAnswers(databasePort), redis: await portAnswers(redisPort) }).toEqual({
       postgres: false,
       redis: false,
     })

@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process"
+import { createConnection } from "node:net"
 import Redis from "ioredis"
 
 /** A free TCP port on 127.0.0.1, found synchronously (test files set env vars at load time). */
@@ -13,6 +14,18 @@ export function freePort(): number {
     throw new Error(`no free port found: ${probe.stderr}`)
   }
   return port
+}
+
+/** Whether anything accepts a TCP connection on 127.0.0.1:port. */
+export function portAnswers(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = createConnection({ host: "127.0.0.1", port })
+    socket.once("connect", () => {
+      socket.destroy()
+      resolve(true)
+    })
+    socket.once("error", () => resolve(false))
+  })
 }
 
 /**
