@@ -125,7 +125,7 @@ function mayInstallPackages() {
 
 /**
  * Installs the missing tools from Debian's packages when this process may;
- * resolves with those still missing, each with what to install.
+ * returns those still missing, each with what to install.
  *
  * @param {Tool[]} tools the tools the chosen suites need
  * @param {(message: string) => void} say
