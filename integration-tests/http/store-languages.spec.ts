@@ -7,6 +7,7 @@
 import Medusa from "@medusajs/js-sdk"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { batchTranslationsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ensureCatalogue } from "../../src/scripts/lib/catalogue"
 import { DENMARK_REGION, STOREFRONT_KEY_TITLE } from "../../src/scripts/lib/minimal-store"
@@ -87,6 +88,35 @@ medusaIntegrationTestRunner({
         expect(await lipstick({ query: "en-GB" })).toEqual(ENGLISH_LIPSTICK)
         // Danish asked for by name is the base content: it has no translation rows.
         expect(await lipstick({ header: "da-DK" })).toEqual(DANISH_LIPSTICK)
+      })
+
+      it("shows a staff edit of a translation at once, and the next seed run puts the catalogue's text back", async () => {
+        const container = getContainer()
+        const { key } = await seededStore(container)
+        const englishTitle = async () =>
+          (
+            await api.get("/store/products?handle=satin-lipstick&fields=title", {
+              headers: { "x-publishable-api-key": key, "x-medusa-locale": "en-GB" },
+            })
+          ).data.products[0].title
+        expect(await englishTitle()).toBe("Satin Lipstick")
+
+        const [product] = await container.resolve(Modules.PRODUCT).listProducts({ handle: "satin-lipstick" })
+        const [row] = await container
+          .resolve(Modules.TRANSLATION)
+          .listTranslations({ reference_id: product.id, locale_code: "en-GB" })
+        await batchTranslationsWorkflow(container).run({
+          input: {
+            create: [],
+            update: [{ id: row.id, translations: { ...row.translations, title: "Edited" } }],
+            delete: [],
+          },
+        })
+        expect(await englishTitle()).toBe("Edited")
+
+        const rerun = await ensureCatalogue(container)
+        expect(rerun.created).toEqual(["en-GB translations (0 new, 1 corrected)"])
+        expect(await englishTitle()).toBe("Satin Lipstick")
       })
 
       it("lists the store's languages and translates categories, collections and return reasons", async () => {
